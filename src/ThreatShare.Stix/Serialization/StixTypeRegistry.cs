@@ -1,0 +1,54 @@
+using System.Collections.Frozen;
+
+namespace ThreatShare.Stix;
+
+/// <summary>
+/// Which .NET type reads each STIX <c>type</c> and each predefined extension name. Built once, then frozen.
+/// Cyber-observable objects and their extensions register themselves in <c>ScoRegistrations.cs</c> by
+/// implementing <see cref="RegisterObservables"/>; every registered type must also be listed with
+/// <c>[JsonSerializable]</c> on <see cref="StixJsonContext"/>.
+/// </summary>
+internal static partial class StixTypeRegistry
+{
+    private static readonly (FrozenDictionary<string, Type> Objects, FrozenDictionary<string, Type> Extensions) Tables = Build();
+
+    /// <summary>Registered object types by STIX type name.</summary>
+    public static FrozenDictionary<string, Type> Objects => Tables.Objects;
+
+    /// <summary>Registered extension types by extension name (e.g. <c>archive-ext</c>).</summary>
+    public static FrozenDictionary<string, Type> Extensions => Tables.Extensions;
+
+    /// <summary>Implemented in <c>ScoRegistrations.cs</c>: adds the cyber-observable types and their extensions.</summary>
+    static partial void RegisterObservables(Builder builder);
+
+    private static (FrozenDictionary<string, Type>, FrozenDictionary<string, Type>) Build()
+    {
+        var builder = new Builder();
+        RegisterCore(builder);
+        RegisterObservables(builder);
+        return (builder.Objects.ToFrozenDictionary(StringComparer.Ordinal), builder.Extensions.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    private static void RegisterCore(Builder b)
+    {
+        b.AddObject<Indicator>(Indicator.TypeName);
+    }
+
+    /// <summary>Collects registrations; used only while the registry is built.</summary>
+    internal sealed class Builder
+    {
+        internal Dictionary<string, Type> Objects { get; } = new(StringComparer.Ordinal);
+
+        internal Dictionary<string, Type> Extensions { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Registers the .NET type that reads objects of STIX type <paramref name="typeName"/>.</summary>
+        public void AddObject<T>(string typeName)
+            where T : StixObject
+            => Objects.Add(typeName, typeof(T));
+
+        /// <summary>Registers the .NET type that reads the predefined extension <paramref name="extensionName"/>.</summary>
+        public void AddExtension<T>(string extensionName)
+            where T : StixExtension
+            => Extensions.Add(extensionName, typeof(T));
+    }
+}
