@@ -3,9 +3,9 @@ using System.Text.Json.Serialization;
 namespace ThreatShare.Stix;
 
 /// <summary>
-/// The source-generated serializer metadata of the model. This declaration lists the types of this folder;
-/// other files (e.g. <c>ScoRegistrations.cs</c>) add theirs with <c>[JsonSerializable]</c> on their own
-/// <c>partial</c> declaration of this class.
+/// The source-generated serializer metadata of the model (SDOs, SROs, meta objects, bundle). Other areas have
+/// their own context with the same <see cref="JsonSourceGenerationOptionsAttribute"/> and add it through
+/// <see cref="StixTypeRegistry.Builder.AddResolver"/>; <see cref="StixJsonSerializer"/> combines them.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,

@@ -14,7 +14,6 @@ namespace ThreatShare.Stix;
 /// </remarks>
 public sealed class StixJsonSerializer
 {
-    private readonly StixJsonContext _context;
     private readonly JsonTypeInfo<StixObject> _objectInfo;
     private readonly JsonTypeInfo<StixBundle> _bundleInfo;
 
@@ -26,21 +25,35 @@ public sealed class StixJsonSerializer
     {
         ArgumentNullException.ThrowIfNull(limits);
         Limits = limits;
-        var options = new JsonSerializerOptions(StixJsonContext.Default.Options)
-        {
-            MaxDepth = limits.MaxJsonDepth,
-        };
-        options.Converters.Add(new StixBundleJsonConverter(limits));
-        _context = new StixJsonContext(options);
-        _objectInfo = _context.StixObject;
-        _bundleInfo = _context.StixBundle;
+        var options = CreateOptions(limits);
+        Options = options;
+        _objectInfo = (JsonTypeInfo<StixObject>)options.GetTypeInfo(typeof(StixObject));
+        _bundleInfo = (JsonTypeInfo<StixBundle>)options.GetTypeInfo(typeof(StixBundle));
     }
 
     /// <summary>The limits applied when reading.</summary>
     public StixLimits Limits { get; }
 
     /// <summary>The serializer options (source-generated metadata, STIX converters); read-only.</summary>
-    public JsonSerializerOptions Options => _context.Options;
+    public JsonSerializerOptions Options { get; }
+
+    /// <summary>Creates the options every STIX type is read and written with.</summary>
+    internal static JsonSerializerOptions CreateOptions(StixLimits limits)
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+            MaxDepth = limits.MaxJsonDepth,
+            TypeInfoResolver = JsonTypeInfoResolver.Combine([.. StixTypeRegistry.Resolvers]),
+        };
+        options.Converters.Add(new StixTimestampJsonConverter());
+        options.Converters.Add(new StixIdentifierJsonConverter());
+        options.Converters.Add(new StixObjectJsonConverter());
+        options.Converters.Add(new StixBundleJsonConverter(limits));
+        options.MakeReadOnly();
+        return options;
+    }
 
     /// <summary>Reads one STIX object of any type from UTF-8 JSON.</summary>
     /// <exception cref="StixFormatException">The input is not a readable STIX object.</exception>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ThreatShare.Stix;
 
@@ -69,7 +70,7 @@ internal sealed class CustomStixObjectJsonConverter : JsonConverter<CustomStixOb
                     specVersion = reader.GetString();
                     break;
                 case "id":
-                    id = JsonSerializer.Deserialize(ref reader, StixJsonContext.Default.StixIdentifier);
+                    id = JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<StixIdentifier>)options.GetTypeInfo(typeof(StixIdentifier)));
                     break;
                 default:
                     properties[name] = JsonElement.ParseValue(ref reader);
@@ -95,7 +96,7 @@ internal sealed class CustomStixObjectJsonConverter : JsonConverter<CustomStixOb
             writer.WriteString("spec_version"u8, value.SpecVersion);
         }
         writer.WritePropertyName("id"u8);
-        JsonSerializer.Serialize(writer, value.Id, StixJsonContext.Default.StixIdentifier);
+        JsonSerializer.Serialize(writer, value.Id, options.GetTypeInfo(typeof(StixIdentifier)));
         if (value.ObjectMarkingRefs is not null)
         {
             writer.WritePropertyName("object_marking_refs"u8);
