@@ -44,6 +44,29 @@ internal static partial class StixTypeRegistry
     private static void RegisterCore(Builder b)
     {
         b.AddObject<Indicator>(Indicator.TypeName);
+        b.AddObject<AttackPattern>(AttackPattern.TypeName);
+        b.AddObject<Campaign>(Campaign.TypeName);
+        b.AddObject<CourseOfAction>(CourseOfAction.TypeName);
+        b.AddObject<Grouping>(Grouping.TypeName);
+        b.AddObject<Identity>(Identity.TypeName);
+        b.AddObject<Incident>(Incident.TypeName);
+        b.AddObject<Infrastructure>(Infrastructure.TypeName);
+        b.AddObject<IntrusionSet>(IntrusionSet.TypeName);
+        b.AddObject<Location>(Location.TypeName);
+        b.AddObject<Malware>(Malware.TypeName);
+        b.AddObject<MalwareAnalysis>(MalwareAnalysis.TypeName);
+        b.AddObject<Note>(Note.TypeName);
+        b.AddObject<ObservedData>(ObservedData.TypeName);
+        b.AddObject<Opinion>(Opinion.TypeName);
+        b.AddObject<Report>(Report.TypeName);
+        b.AddObject<ThreatActor>(ThreatActor.TypeName);
+        b.AddObject<Tool>(Tool.TypeName);
+        b.AddObject<Vulnerability>(Vulnerability.TypeName);
+        b.AddObject<Relationship>(Relationship.TypeName);
+        b.AddObject<Sighting>(Sighting.TypeName);
+        b.AddObject<MarkingDefinition>(MarkingDefinition.TypeName);
+        b.AddObject<LanguageContent>(LanguageContent.TypeName);
+        b.AddObject<ExtensionDefinition>(ExtensionDefinition.TypeName);
     }
 
     /// <summary>Collects registrations; used only while the registry is built.</summary>
