@@ -105,6 +105,20 @@ internal sealed class StixSchemaSet
         return findings;
     }
 
+    /// <summary>Validates one object against its type's schema exactly as published, without the known-limit workarounds.</summary>
+    public IReadOnlyList<SchemaFinding> ValidateRaw(JsonElement obj)
+    {
+        var findings = new List<SchemaFinding>();
+        if (obj.TryGetProperty("type", out var type) && _schemas.TryGetValue(type.GetString() ?? string.Empty, out var schema))
+        {
+            foreach (var error in schema.Validate(ToJToken(obj)))
+            {
+                findings.Add(new SchemaFinding("$" + (error.Path ?? "#").TrimStart('#'), error.Kind.ToString()));
+            }
+        }
+        return findings;
+    }
+
     private void ValidateObject(JsonElement obj, string basePath, List<SchemaFinding> findings)
     {
         if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
