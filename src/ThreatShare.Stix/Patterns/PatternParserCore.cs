@@ -355,6 +355,7 @@ internal sealed partial class PatternParserCore
 
     private ComparisonExpression? ParseComparisonChain(BooleanOperator level)
     {
+        int firstAt = _start;
         var first = level == BooleanOperator.And ? ParseComparisonPrimary() : ParseComparisonChain(BooleanOperator.And);
         if (first is null)
         {
@@ -366,9 +367,11 @@ internal sealed partial class PatternParserCore
             return first;
         }
         var operands = new List<ComparisonExpression>(2) { first };
+        var starts = new List<int>(2) { firstAt };
         while (_kind == op)
         {
             Next();
+            starts.Add(_start);
             var next = level == BooleanOperator.And ? ParseComparisonPrimary() : ParseComparisonChain(BooleanOperator.And);
             if (next is null)
             {
@@ -378,16 +381,17 @@ internal sealed partial class PatternParserCore
         }
         if (level == BooleanOperator.And)
         {
-            CheckSameObjectType(operands);
+            CheckSameObjectType(operands, starts);
         }
         return new CompoundComparison(level, ValueList<ComparisonExpression>.Own([.. operands]));
     }
 
-    private void CheckSameObjectType(List<ComparisonExpression> operands)
+    private void CheckSameObjectType(List<ComparisonExpression> operands, List<int> starts)
     {
         string? type = null;
-        foreach (var operand in operands)
+        for (int i = 0; i < operands.Count; i++)
         {
+            var operand = operands[i];
             string? t = operand switch
             {
                 PropertyComparison p => p.Path.ObjectType,
@@ -405,7 +409,7 @@ internal sealed partial class PatternParserCore
             }
             else if (!string.Equals(type, t, StringComparison.Ordinal))
             {
-                AddWarning(_start, $"comparisons joined by AND name different object types ('{type}' and '{t}'); they must hold for one and the same object, so this can never match");
+                AddWarning(starts[i], $"comparisons joined by AND name different object types ('{type}' and '{t}'); they must hold for one and the same object, so this can never match");
                 return;
             }
         }
@@ -544,6 +548,11 @@ internal sealed partial class PatternParserCore
         {
             CheckHash(path, value, valueAt);
         }
+        if (value is StringLiteral && op is not (ComparisonOperator.Like or ComparisonOperator.Matches) && path.Steps.Count == 1
+            && PatternVocabulary.ExpectedLiteral(path.ObjectType, ((PropertyStep)path.Steps[0]).Name) is { } expected)
+        {
+            AddWarning(valueAt, $"'{((PropertyStep)path.Steps[0]).Name}' is {expected}, not a string");
+        }
         return new PropertyComparison(path, op, negated, value);
     }
 
@@ -637,7 +646,6 @@ internal sealed partial class PatternParserCore
             return null;
         }
         Next();
-        var steps = new List<PathStep>(2);
         int propertyAt = _start;
         var first = ParsePropertyName(type, true);
         if (first is null)
@@ -648,7 +656,12 @@ internal sealed partial class PatternParserCore
         {
             AddWarning(propertyAt, $"'{Truncate(first)}' is not a property of '{type}' in STIX 2.1 (custom properties are allowed)");
         }
-        steps.Add(new PropertyStep(first));
+        if (_kind is not (TokenKind.Dot or TokenKind.LBracket) && PatternVocabulary.SharedSingleStep(first) is { } shared)
+        {
+            // The common case, type:property, shares an immutable one-step list instead of allocating one.
+            return new ObjectPath(type, shared);
+        }
+        var steps = new List<PathStep>(2) { new PropertyStep(first) };
         while (true)
         {
             if (_kind == TokenKind.Dot)

@@ -210,12 +210,38 @@ public sealed class PatternParserTests
     [InlineData("[file:hashes.'WHIRLPOOL' = 'abc']", "not in the STIX 2.1 hash-algorithm vocabulary")]
     [InlineData("[ipv4-addr:value = '1.2.3.4' AND domain-name:value = 'a.example']", "name different object types")]
     [InlineData("[file:name ISSUBSET '10.0.0.0/8']", "is not ipv4-addr or ipv6-addr")]
+    [InlineData("[file:mtime > '2016-01-01T00:00:00Z']", "'mtime' is a timestamp: compare it with a timestamp literal")]
+    [InlineData("[artifact:payload_bin = 'aGVsbG8=']", "'payload_bin' is binary")]
+    [InlineData("[file:magic_number_hex = 'ffd8']", "'magic_number_hex' is hexadecimal")]
     public void Parse_Warns_ButAccepts(string pattern, string message)
     {
         var result = StixPatternParser.Parse(pattern);
 
         Assert.True(result.IsValid, string.Join("; ", result.Errors));
         Assert.Contains(result.Warnings, w => w.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_PointsAndWarning_AtTheComparisonOfTheOtherType()
+    {
+        var result = StixPatternParser.Parse("[ipv4-addr:value = '1.2.3.4' AND\n domain-name:value = 'a.example']");
+
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal((2, 2), (warning.Line, warning.Column));
+    }
+
+    [Fact]
+    public void Parse_ReportsEveryError_WithItsOwnPosition()
+    {
+        var result = StixPatternParser.Parse("[file:hashes.MD5 = 'abc' OR file:hashes.'SHA-1' = 'def'] REPEATS 0 TIMES");
+
+        Assert.Equal(
+            [
+                new PatternDiagnostic("MD5 hash must be 32 hexadecimal digits, found 3", 1, 20),
+                new PatternDiagnostic("SHA-1 hash must be 40 hexadecimal digits, found 3", 1, 51),
+                new PatternDiagnostic("REPEATS needs a positive integer, found 0", 1, 66),
+            ],
+            result.Errors);
     }
 
     [Fact]
