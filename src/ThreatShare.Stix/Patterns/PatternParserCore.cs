@@ -64,6 +64,9 @@ internal sealed partial class PatternParserCore
     private List<PatternDiagnostic>? _warnings;
     private int _depth;
     private bool _failed;
+    private int _lineCacheOffset;
+    private int _lineCacheLine = 1;
+    private int _lineCacheStart;
 
     // Current token.
     private int _pos;
@@ -349,7 +352,9 @@ internal sealed partial class PatternParserCore
             Next();
             return inner;
         }
-        Fail(_start, $"expected an observation expression ('[' or '('), found {Describe()}");
+        Fail(_start, _kind is TokenKind.Identifier or TokenKind.Exists or TokenKind.Not
+            ? $"expected '[' to open an observation expression before the comparison, found {Describe()}"
+            : $"expected an observation expression ('[' or '('), found {Describe()}");
         return null;
     }
 
@@ -537,7 +542,7 @@ internal sealed partial class PatternParserCore
                     {
                         AddError(valueAt, $"{OperatorKeyword(op)} needs an IPv4 or IPv6 address or CIDR block such as '198.51.100.0/24', found '{Truncate(s.Value)}'");
                     }
-                    else if (path.ObjectType is not ("ipv4-addr" or "ipv6-addr"))
+                    else if (path.ObjectType is not ("ipv4-addr" or "ipv6-addr") && !FollowsReference(path))
                     {
                         AddWarning(opAt, $"{OperatorKeyword(op)} compares IP networks, but '{path.ObjectType}' is not ipv4-addr or ipv6-addr");
                     }
@@ -788,6 +793,19 @@ internal sealed partial class PatternParserCore
         }
     }
 
+    // A path through *_ref or *_refs reaches another object, whose type the path does not name.
+    private static bool FollowsReference(ObjectPath path)
+    {
+        foreach (var step in path.Steps)
+        {
+            if (step is PropertyStep p && (p.Name.EndsWith("_ref", StringComparison.Ordinal) || p.Name.EndsWith("_refs", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static bool IsHex(string s)
     {
         foreach (char c in s)
@@ -864,17 +882,24 @@ internal sealed partial class PatternParserCore
 
     private (int Line, int Column) LineColumn(int offset)
     {
-        int line = 1;
-        int lineStart = 0;
+        // Diagnostics mostly come in text order: continue counting from the previous answer when possible, so many
+        // diagnostics on a long pattern do not rescan it from the start each time.
         int end = Math.Min(offset, _text.Length);
-        for (int i = 0; i < end; i++)
+        int from = 0, line = 1, lineStart = 0;
+        if (_lineCacheOffset <= end)
         {
-            if (_text[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
+            (from, line, lineStart) = (_lineCacheOffset, _lineCacheLine, _lineCacheStart);
         }
+        int newline = _text.AsSpan(from, end - from).IndexOf('\n');
+        while (newline >= 0)
+        {
+            int at = from + newline;
+            line++;
+            lineStart = at + 1;
+            from = at + 1;
+            newline = _text.AsSpan(from, end - from).IndexOf('\n');
+        }
+        (_lineCacheOffset, _lineCacheLine, _lineCacheStart) = (end, line, lineStart);
         return (line, offset - lineStart + 1);
     }
 

@@ -159,6 +159,7 @@ public sealed class PatternParserTests
     [InlineData("[file:name = 'a'\n  OR file:name = 'b'", "opened at 1:1", 2, 21)]
     [InlineData("([file:name = 'a']", "expected ')' to close the group opened at 1:1", 1, 19)]
     [InlineData("[file:name = 'a'] AND", "expected an observation expression", 1, 22)]
+    [InlineData("((file:name = 'a'))", "expected '[' to open an observation expression before the comparison, found 'file'", 1, 3)]
     [InlineData("[file:name = 'a'] WITHIN 5 SECONDS WITHIN 6 SECONDS", "already has a WITHIN qualifier", 1, 36)]
     public void Parse_Rejects_InvalidPattern(string pattern, string message, int line, int column)
     {
@@ -242,6 +243,29 @@ public sealed class PatternParserTests
                 new PatternDiagnostic("REPEATS needs a positive integer, found 0", 1, 66),
             ],
             result.Errors);
+    }
+
+    [Fact]
+    public void Parse_Accepts_BenchmarkComplexPattern()
+    {
+        var result = StixPatternParser.Parse(
+            "([file:hashes.'SHA-256' = 'aec070645fe53ee3b3763059376134f058cc337247c978add178b6ccdfb0019f' AND file:name NOT LIKE '%.dll'] " +
+            "AND [process:command_line MATCHES '^.+>-add GlobalSign.cer -c -s -r localMachine Root$']) " +
+            "FOLLOWEDBY [network-traffic:dst_ref.value ISSUBSET '2001:0db8:dead:beef:0000:0000:0000:0000/64' AND network-traffic:dst_port IN (80, 443, 8080)] " +
+            "WITHIN 300 SECONDS " +
+            "OR [email-message:from_ref.value = 'ceo@evil.example.com' AND email-message:body_multipart[*].body_raw_ref.name = 'invoice.exe'] " +
+            "START t'2016-06-01T00:00:00Z' STOP t'2016-07-01T00:00:00Z'");
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void Parse_CountsLinesAndColumns_AcrossManyDiagnostics()
+    {
+        var result = StixPatternParser.Parse("[file:x_a = 1 AND\nfile:x_b = 2 AND\r\n  file:x_c = 3]");
+
+        Assert.Equal([(1, 7), (2, 6), (3, 8)], result.Warnings.Select(w => (w.Line, w.Column)));
     }
 
     [Fact]
