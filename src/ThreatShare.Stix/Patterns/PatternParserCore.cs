@@ -64,6 +64,9 @@ internal sealed partial class PatternParserCore
     private List<PatternDiagnostic>? _warnings;
     private int _depth;
     private bool _failed;
+    private int _lineCacheOffset;
+    private int _lineCacheLine = 1;
+    private int _lineCacheStart;
 
     // Current token.
     private int _pos;
@@ -349,12 +352,15 @@ internal sealed partial class PatternParserCore
             Next();
             return inner;
         }
-        Fail(_start, $"expected an observation expression ('[' or '('), found {Describe()}");
+        Fail(_start, _kind is TokenKind.Identifier or TokenKind.Exists or TokenKind.Not
+            ? $"expected '[' to open an observation expression before the comparison, found {Describe()}"
+            : $"expected an observation expression ('[' or '('), found {Describe()}");
         return null;
     }
 
     private ComparisonExpression? ParseComparisonChain(BooleanOperator level)
     {
+        int firstAt = _start;
         var first = level == BooleanOperator.And ? ParseComparisonPrimary() : ParseComparisonChain(BooleanOperator.And);
         if (first is null)
         {
@@ -366,9 +372,11 @@ internal sealed partial class PatternParserCore
             return first;
         }
         var operands = new List<ComparisonExpression>(2) { first };
+        var starts = new List<int>(2) { firstAt };
         while (_kind == op)
         {
             Next();
+            starts.Add(_start);
             var next = level == BooleanOperator.And ? ParseComparisonPrimary() : ParseComparisonChain(BooleanOperator.And);
             if (next is null)
             {
@@ -378,16 +386,17 @@ internal sealed partial class PatternParserCore
         }
         if (level == BooleanOperator.And)
         {
-            CheckSameObjectType(operands);
+            CheckSameObjectType(operands, starts);
         }
         return new CompoundComparison(level, ValueList<ComparisonExpression>.Own([.. operands]));
     }
 
-    private void CheckSameObjectType(List<ComparisonExpression> operands)
+    private void CheckSameObjectType(List<ComparisonExpression> operands, List<int> starts)
     {
         string? type = null;
-        foreach (var operand in operands)
+        for (int i = 0; i < operands.Count; i++)
         {
+            var operand = operands[i];
             string? t = operand switch
             {
                 PropertyComparison p => p.Path.ObjectType,
@@ -405,7 +414,7 @@ internal sealed partial class PatternParserCore
             }
             else if (!string.Equals(type, t, StringComparison.Ordinal))
             {
-                AddWarning(_start, $"comparisons joined by AND name different object types ('{type}' and '{t}'); they must hold for one and the same object, so this can never match");
+                AddWarning(starts[i], $"comparisons joined by AND name different object types ('{type}' and '{t}'); they must hold for one and the same object, so this can never match");
                 return;
             }
         }
@@ -533,7 +542,7 @@ internal sealed partial class PatternParserCore
                     {
                         AddError(valueAt, $"{OperatorKeyword(op)} needs an IPv4 or IPv6 address or CIDR block such as '198.51.100.0/24', found '{Truncate(s.Value)}'");
                     }
-                    else if (path.ObjectType is not ("ipv4-addr" or "ipv6-addr"))
+                    else if (path.ObjectType is not ("ipv4-addr" or "ipv6-addr") && !FollowsReference(path))
                     {
                         AddWarning(opAt, $"{OperatorKeyword(op)} compares IP networks, but '{path.ObjectType}' is not ipv4-addr or ipv6-addr");
                     }
@@ -543,6 +552,11 @@ internal sealed partial class PatternParserCore
         if (op is ComparisonOperator.Equal or ComparisonOperator.NotEqual)
         {
             CheckHash(path, value, valueAt);
+        }
+        if (value is StringLiteral && op is not (ComparisonOperator.Like or ComparisonOperator.Matches) && path.Steps.Count == 1
+            && PatternVocabulary.ExpectedLiteral(path.ObjectType, ((PropertyStep)path.Steps[0]).Name) is { } expected)
+        {
+            AddWarning(valueAt, $"'{((PropertyStep)path.Steps[0]).Name}' is {expected}, not a string");
         }
         return new PropertyComparison(path, op, negated, value);
     }
@@ -637,7 +651,6 @@ internal sealed partial class PatternParserCore
             return null;
         }
         Next();
-        var steps = new List<PathStep>(2);
         int propertyAt = _start;
         var first = ParsePropertyName(type, true);
         if (first is null)
@@ -648,7 +661,12 @@ internal sealed partial class PatternParserCore
         {
             AddWarning(propertyAt, $"'{Truncate(first)}' is not a property of '{type}' in STIX 2.1 (custom properties are allowed)");
         }
-        steps.Add(new PropertyStep(first));
+        if (_kind is not (TokenKind.Dot or TokenKind.LBracket) && PatternVocabulary.SharedSingleStep(first) is { } shared)
+        {
+            // The common case, type:property, shares an immutable one-step list instead of allocating one.
+            return new ObjectPath(type, shared);
+        }
+        var steps = new List<PathStep>(2) { new PropertyStep(first) };
         while (true)
         {
             if (_kind == TokenKind.Dot)
@@ -775,6 +793,19 @@ internal sealed partial class PatternParserCore
         }
     }
 
+    // A path through *_ref or *_refs reaches another object, whose type the path does not name.
+    private static bool FollowsReference(ObjectPath path)
+    {
+        foreach (var step in path.Steps)
+        {
+            if (step is PropertyStep p && (p.Name.EndsWith("_ref", StringComparison.Ordinal) || p.Name.EndsWith("_refs", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static bool IsHex(string s)
     {
         foreach (char c in s)
@@ -851,17 +882,24 @@ internal sealed partial class PatternParserCore
 
     private (int Line, int Column) LineColumn(int offset)
     {
-        int line = 1;
-        int lineStart = 0;
+        // Diagnostics mostly come in text order: continue counting from the previous answer when possible, so many
+        // diagnostics on a long pattern do not rescan it from the start each time.
         int end = Math.Min(offset, _text.Length);
-        for (int i = 0; i < end; i++)
+        int from = 0, line = 1, lineStart = 0;
+        if (_lineCacheOffset <= end)
         {
-            if (_text[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
+            (from, line, lineStart) = (_lineCacheOffset, _lineCacheLine, _lineCacheStart);
         }
+        int newline = _text.AsSpan(from, end - from).IndexOf('\n');
+        while (newline >= 0)
+        {
+            int at = from + newline;
+            line++;
+            lineStart = at + 1;
+            from = at + 1;
+            newline = _text.AsSpan(from, end - from).IndexOf('\n');
+        }
+        (_lineCacheOffset, _lineCacheLine, _lineCacheStart) = (end, line, lineStart);
         return (line, offset - lineStart + 1);
     }
 

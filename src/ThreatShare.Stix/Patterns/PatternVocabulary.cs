@@ -48,6 +48,16 @@ internal static class PatternVocabulary
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PropertyLookup =
         Properties.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly FrozenDictionary<string, ValueList<PathStep>> SingleSteps =
+        Properties.ToFrozenDictionary(p => p, p => ValueList<PathStep>.Own([new PropertyStep(p)]), StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> TimestampProperties = new[]
+    {
+        "ctime", "mtime", "atime", "created_time", "date", "start", "end", "modified_time", "account_created",
+        "account_expires", "credential_last_changed", "account_first_login", "account_last_login",
+        "validity_not_before", "validity_not_after",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>The SCO types defined by STIX 2.1.</summary>
     public static IEnumerable<string> KnownTypes => Types.Keys;
 
@@ -66,6 +76,28 @@ internal static class PatternVocabulary
     /// <summary>Returns the property name, a shared instance when it is a known one.</summary>
     public static string InternProperty(ReadOnlySpan<char> name) =>
         PropertyLookup.TryGetValue(name, out string? actual) ? actual : name.ToString();
+
+    /// <summary>A shared one-step path for a known property name (the lists are immutable, so sharing is safe).</summary>
+    public static ValueList<PathStep>? SharedSingleStep(string property) =>
+        SingleSteps.TryGetValue(property, out var steps) ? steps : null;
+
+    /// <summary>The literal form a known top-level property is compared with, when it is not a plain string.</summary>
+    public static string? ExpectedLiteral(string type, string property)
+    {
+        if (!Types.TryGetValue(type, out var props) || !props.Contains(property))
+        {
+            return null;
+        }
+        if (TimestampProperties.Contains(property))
+        {
+            return "a timestamp: compare it with a timestamp literal such as t'2016-01-01T00:00:00Z'";
+        }
+        if (property == "payload_bin")
+        {
+            return "binary: compare it with a base64 literal b'...'";
+        }
+        return property.EndsWith("_hex", StringComparison.Ordinal) ? "hexadecimal: compare it with a hex literal h'...'" : null;
+    }
 
     public static bool IsKnownType(string type) => Types.ContainsKey(type);
 

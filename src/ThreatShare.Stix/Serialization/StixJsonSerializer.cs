@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -45,6 +46,9 @@ public sealed class StixJsonSerializer
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
             MaxDepth = limits.MaxJsonDepth,
+            // STIX text is data, not HTML: keep quotes in patterns ('SHA-256') and non-ASCII text readable.
+            // Control characters, '"' and '\' are still escaped, so the output is always valid JSON.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             TypeInfoResolver = JsonTypeInfoResolver.Combine([.. StixTypeRegistry.Resolvers]),
         };
         options.Converters.Add(new StixTimestampJsonConverter());

@@ -77,7 +77,7 @@ internal static class Checks
     /// <summary>Indicator: a <c>stix</c> pattern must parse; the parser's findings are reported at <c>pattern</c>.</summary>
     public static void Pattern(JsonElement obj, ValidationContext ctx)
     {
-        if (!obj.TryGetProperty("pattern_type", out var type) || !type.ValueEquals("stix") ||
+        if (!obj.TryGetProperty("pattern_type", out var type) || !JsonText.IsString(type, "stix") ||
             !obj.TryGetProperty("pattern", out var pattern) || pattern.ValueKind != JsonValueKind.String ||
             JsonText.SafeGetString(pattern) is not { } text)
         {
@@ -189,11 +189,11 @@ internal static class Checks
         {
             return;
         }
-        if (source.ValueEquals("cve") && !IsPrefixedNumber(id, "CVE-", yearPart: true))
+        if (JsonText.IsString(source, "cve") && !IsPrefixedNumber(id, "CVE-", yearPart: true))
         {
             ctx.ErrorAt("external_id", $"'{id}' is not a CVE identifier (CVE-YYYY-NNNN)");
         }
-        else if (source.ValueEquals("capec") && !IsPrefixedNumber(id, "CAPEC-", yearPart: false))
+        else if (JsonText.IsString(source, "capec") && !IsPrefixedNumber(id, "CAPEC-", yearPart: false))
         {
             ctx.ErrorAt("external_id", $"'{id}' is not a CAPEC identifier (CAPEC-N)");
         }
@@ -236,16 +236,16 @@ internal static class Checks
             return;
         }
         ctx.Push("definition");
-        if (type.ValueEquals("statement"))
+        if (JsonText.IsString(type, "statement"))
         {
             Engine.ValidateObject(definition, Catalog.StatementMarking, ctx);
         }
-        else if (type.ValueEquals("tlp"))
+        else if (JsonText.IsString(type, "tlp"))
         {
             Engine.ValidateObject(definition, Catalog.TlpMarking, ctx);
             if (definition.TryGetProperty("tlp", out var level) && level.ValueKind == JsonValueKind.String &&
                 JsonText.SafeGetString(level) is { } name && Catalog.TlpIds.TryGetValue(name, out string? expected) &&
-                obj.TryGetProperty("id", out var id) && !id.ValueEquals(expected))
+                obj.TryGetProperty("id", out var id) && !JsonText.IsString(id, expected))
             {
                 ctx.Pop();
                 ctx.ErrorAt("id", $"the TLP:{name.ToUpperInvariant()} marking definition must have the identifier {expected}");
@@ -270,7 +270,7 @@ internal static class Checks
         }
         foreach (var t in types.EnumerateArray())
         {
-            if (t.ValueKind == JsonValueKind.String && t.ValueEquals("toplevel-property-extension") && !obj.TryGetProperty("extension_properties", out _))
+            if (t.ValueKind == JsonValueKind.String && JsonText.IsString(t, "toplevel-property-extension") && !obj.TryGetProperty("extension_properties", out _))
             {
                 ctx.ErrorAt("extension_properties", "'extension_properties' is required for a toplevel-property-extension");
             }

@@ -278,7 +278,7 @@ internal static class Engine
             ctx.Error($"'{text}' is not a STIX identifier: {error}");
             return;
         }
-        if (rule.Target is { } target && !target.Types.Contains(id.Type) &&
+        if (rule.Target is { Types.Count: > 0 } target && !target.Types.Contains(id.Type) &&
             !(target.AllowCustomTypes && !Catalog.ByType.ContainsKey(id.Type)))
         {
             ctx.Error($"'{rule.Name}' must refer to {target.Description}, not to {id.Type}");
@@ -452,7 +452,7 @@ internal static class Engine
         foreach (var entry in extensions.EnumerateObject())
         {
             if (entry.Value.ValueKind == JsonValueKind.Object && entry.Value.TryGetProperty("extension_type", out var kind) &&
-                kind.ValueKind == JsonValueKind.String && kind.ValueEquals(ExtensionTypeValues.ToplevelPropertyExtension))
+                kind.ValueKind == JsonValueKind.String && JsonText.IsString(kind, ExtensionTypeValues.ToplevelPropertyExtension))
             {
                 return true;
             }
@@ -470,15 +470,15 @@ internal static class Engine
                 if (entry.Value.ValueKind == JsonValueKind.Object && entry.Value.TryGetProperty("extension_type", out var kind) &&
                     kind.ValueKind == JsonValueKind.String)
                 {
-                    if (kind.ValueEquals(ExtensionTypeValues.NewSco))
+                    if (JsonText.IsString(kind, ExtensionTypeValues.NewSco))
                     {
                         return Catalog.ExtensionDefinedSco;
                     }
-                    if (kind.ValueEquals(ExtensionTypeValues.NewSro))
+                    if (JsonText.IsString(kind, ExtensionTypeValues.NewSro))
                     {
                         return Catalog.ExtensionDefinedSro;
                     }
-                    if (kind.ValueEquals(ExtensionTypeValues.NewSdo))
+                    if (JsonText.IsString(kind, ExtensionTypeValues.NewSdo))
                     {
                         return Catalog.ExtensionDefinedSdo;
                     }

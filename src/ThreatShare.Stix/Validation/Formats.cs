@@ -58,7 +58,8 @@ internal static class Formats
             // "x-..." private use, or grandfathered "i-..." tags (i-klingon, i-default, ...).
             return (first is "x" or "X" or "i" or "I") && parts.Length > 1;
         }
-        if (!IsAlpha(first))
+        // 4-letter and 5-8 letter primary subtags are reserved or unassigned in the IANA registry: none is a language.
+        if (!IsAlpha(first) || first.Length > 3)
         {
             return false;
         }

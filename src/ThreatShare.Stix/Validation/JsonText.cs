@@ -39,6 +39,10 @@ internal static class JsonText
         }
     }
 
+    /// <summary>Whether the element is a string equal to <paramref name="text"/> (false for any other kind).</summary>
+    public static bool IsString(JsonElement element, string text) =>
+        element.ValueKind == JsonValueKind.String && element.ValueEquals(text);
+
     /// <summary>Walks the whole tree once, reporting unsafe strings and names; bounded in depth.</summary>
     public static void Scan(JsonElement element, ValidationContext ctx, int depth)
     {

@@ -87,6 +87,11 @@ public sealed class StixValidator
                     : string.Empty;
                 return Single($"malformed JSON{where}: {e.Message}");
             }
+            catch (InvalidOperationException e)
+            {
+                // Raised while comparing property names for duplicates when a name holds a lone surrogate escape.
+                return Single($"malformed JSON: a property name cannot be decoded ({e.Message})");
+            }
             using (document)
             {
                 return Validate(document.RootElement);

@@ -159,6 +159,7 @@ public sealed class PatternParserTests
     [InlineData("[file:name = 'a'\n  OR file:name = 'b'", "opened at 1:1", 2, 21)]
     [InlineData("([file:name = 'a']", "expected ')' to close the group opened at 1:1", 1, 19)]
     [InlineData("[file:name = 'a'] AND", "expected an observation expression", 1, 22)]
+    [InlineData("((file:name = 'a'))", "expected '[' to open an observation expression before the comparison, found 'file'", 1, 3)]
     [InlineData("[file:name = 'a'] WITHIN 5 SECONDS WITHIN 6 SECONDS", "already has a WITHIN qualifier", 1, 36)]
     public void Parse_Rejects_InvalidPattern(string pattern, string message, int line, int column)
     {
@@ -210,12 +211,61 @@ public sealed class PatternParserTests
     [InlineData("[file:hashes.'WHIRLPOOL' = 'abc']", "not in the STIX 2.1 hash-algorithm vocabulary")]
     [InlineData("[ipv4-addr:value = '1.2.3.4' AND domain-name:value = 'a.example']", "name different object types")]
     [InlineData("[file:name ISSUBSET '10.0.0.0/8']", "is not ipv4-addr or ipv6-addr")]
+    [InlineData("[file:mtime > '2016-01-01T00:00:00Z']", "'mtime' is a timestamp: compare it with a timestamp literal")]
+    [InlineData("[artifact:payload_bin = 'aGVsbG8=']", "'payload_bin' is binary")]
+    [InlineData("[file:magic_number_hex = 'ffd8']", "'magic_number_hex' is hexadecimal")]
     public void Parse_Warns_ButAccepts(string pattern, string message)
     {
         var result = StixPatternParser.Parse(pattern);
 
         Assert.True(result.IsValid, string.Join("; ", result.Errors));
         Assert.Contains(result.Warnings, w => w.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_PointsAndWarning_AtTheComparisonOfTheOtherType()
+    {
+        var result = StixPatternParser.Parse("[ipv4-addr:value = '1.2.3.4' AND\n domain-name:value = 'a.example']");
+
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal((2, 2), (warning.Line, warning.Column));
+    }
+
+    [Fact]
+    public void Parse_ReportsEveryError_WithItsOwnPosition()
+    {
+        var result = StixPatternParser.Parse("[file:hashes.MD5 = 'abc' OR file:hashes.'SHA-1' = 'def'] REPEATS 0 TIMES");
+
+        Assert.Equal(
+            [
+                new PatternDiagnostic("MD5 hash must be 32 hexadecimal digits, found 3", 1, 20),
+                new PatternDiagnostic("SHA-1 hash must be 40 hexadecimal digits, found 3", 1, 51),
+                new PatternDiagnostic("REPEATS needs a positive integer, found 0", 1, 66),
+            ],
+            result.Errors);
+    }
+
+    [Fact]
+    public void Parse_Accepts_BenchmarkComplexPattern()
+    {
+        var result = StixPatternParser.Parse(
+            "([file:hashes.'SHA-256' = 'aec070645fe53ee3b3763059376134f058cc337247c978add178b6ccdfb0019f' AND file:name NOT LIKE '%.dll'] " +
+            "AND [process:command_line MATCHES '^.+>-add GlobalSign.cer -c -s -r localMachine Root$']) " +
+            "FOLLOWEDBY [network-traffic:dst_ref.value ISSUBSET '2001:0db8:dead:beef:0000:0000:0000:0000/64' AND network-traffic:dst_port IN (80, 443, 8080)] " +
+            "WITHIN 300 SECONDS " +
+            "OR [email-message:from_ref.value = 'ceo@evil.example.com' AND email-message:body_multipart[*].body_raw_ref.name = 'invoice.exe'] " +
+            "START t'2016-06-01T00:00:00Z' STOP t'2016-07-01T00:00:00Z'");
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void Parse_CountsLinesAndColumns_AcrossManyDiagnostics()
+    {
+        var result = StixPatternParser.Parse("[file:x_a = 1 AND\nfile:x_b = 2 AND\r\n  file:x_c = 3]");
+
+        Assert.Equal([(1, 7), (2, 6), (3, 8)], result.Warnings.Select(w => (w.Line, w.Column)));
     }
 
     [Fact]
