@@ -80,6 +80,41 @@ public sealed class ReaderHostileInputTests
         Assert.Throws<StixFormatException>(() => StixJson.Deserialize(Encoding.UTF8.GetBytes(json)));
     }
 
+    [Fact]
+    public void Reader_Throws_StixFormatException_ForStringAboveLimit()
+    {
+        var reader = new StixJsonSerializer(new StixLimits { MaxStringLength = 16 });
+
+        Assert.Throws<StixFormatException>(() => reader.Deserialize(CorpusFiles.ReadValid("indicator.spec.json")));
+    }
+
+    [Fact]
+    public void Reader_Throws_StixFormatException_ForDocumentAboveLimit()
+    {
+        var reader = new StixJsonSerializer(new StixLimits { MaxDocumentBytes = 100 });
+
+        Assert.Throws<StixFormatException>(() => reader.Deserialize(CorpusFiles.ReadValid("indicator.spec.json")));
+    }
+
+    [Fact]
+    public void Reader_Throws_StixFormatException_ForBundleAboveObjectLimit()
+    {
+        var reader = new StixJsonSerializer(new StixLimits { MaxBundleObjects = 2 });
+
+        Assert.Throws<StixFormatException>(() => reader.DeserializeBundle(CorpusFiles.ReadValid("bundle.spec.json")));
+    }
+
+    [Fact]
+    public void Reader_Reads_CorpusWithinDefaultLimits()
+    {
+        var reader = new StixJsonSerializer(StixLimits.Default);
+
+        foreach (var name in CorpusFiles.ValidNames.Where(n => !n.StartsWith("bundle.", StringComparison.Ordinal)))
+        {
+            Assert.NotNull(reader.Deserialize(CorpusFiles.ReadValid(name)));
+        }
+    }
+
     [Theory]
     [InlineData("\"\\ud800\"")]
     [InlineData("\"\\udc00\\ud800\"")]
