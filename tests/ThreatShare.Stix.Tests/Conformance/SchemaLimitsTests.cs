@@ -64,6 +64,10 @@ public sealed class SchemaLimitsTests(StixSchemaFixture fixture)
     public void InvalidFile_SchemaVerdict_MatchesWhatSchemasCanExpress(string file)
     {
         string name = Path.GetFileNameWithoutExtension(file);
+        if (name.StartsWith("json-", StringComparison.Ordinal))
+        {
+            return; // malformed JSON: nothing for a schema to look at
+        }
         using var doc = JsonDocument.Parse(CorpusFiles.ReadInvalid(file));
 
         var findings = fixture.Schemas.Validate(doc.RootElement);

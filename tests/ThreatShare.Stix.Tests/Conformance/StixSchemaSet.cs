@@ -214,7 +214,8 @@ internal sealed class StixSchemaSet
         using var reader = new JsonTextReader(new StringReader(element.GetRawText()))
         {
             DateParseHandling = DateParseHandling.None,
-            FloatParseHandling = FloatParseHandling.Decimal,
+            // Double, not decimal: 1.5e300 is valid JSON; the schemas only compare numbers with small bounds.
+            FloatParseHandling = FloatParseHandling.Double,
         };
         return JToken.Load(reader);
     }

@@ -63,6 +63,10 @@ public sealed class ValidatorCorpusTests
     [MemberData(nameof(CorpusFiles.InvalidFiles), MemberType = typeof(CorpusFiles))]
     public void InvalidFile_InsideBundle_Reports_ErrorBelowMemberPath(string file)
     {
+        if (file.StartsWith("json-", StringComparison.Ordinal))
+        {
+            return; // malformed JSON cannot be embedded in a bundle as it is
+        }
         var expected = InvalidCaseExpectation.For(file);
         using var doc = JsonDocument.Parse(CorpusFiles.ReadInvalid(file));
         if (doc.RootElement.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "bundle")
