@@ -421,8 +421,19 @@ internal static class Engine
         {
             ctx.Error("empty lists are not allowed, omit the property instead");
         }
+        else if (name.EndsWith("_ref", StringComparison.Ordinal))
+        {
+            // The suffix is reserved: whatever defines the property, its value is an identifier.
+            CheckSingle(property.Value, AnyRef with { Name = name }, ctx);
+        }
+        else if (name.EndsWith("_refs", StringComparison.Ordinal))
+        {
+            CheckValue(property.Value, AnyRef with { Name = name, IsList = true }, ctx);
+        }
         ctx.Pop();
     }
+
+    private static readonly PropertyRule AnyRef = new("_ref", PropertyKind.Identifier);
 
     private static bool CustomTypeDefinedByExtension(ObjectDescriptor descriptor) => ReferenceEquals(descriptor, Catalog.ExtensionDefinedSdo) ||
         ReferenceEquals(descriptor, Catalog.ExtensionDefinedSco) || ReferenceEquals(descriptor, Catalog.ExtensionDefinedSro);
