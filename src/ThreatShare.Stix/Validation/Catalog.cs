@@ -450,9 +450,9 @@ internal static class Catalog
     private static ObjectDescriptor Sco(string name, PropertyRule[] own, params ObjectCheck[] checks) =>
         Top(name, ObjectCategory.Sco, CommonSco, own, checks);
 
-    private static void MacAddress(System.Text.Json.JsonElement obj, ValidationContext ctx)
+    private static void MacAddress(in ObjectView obj, ValidationContext ctx)
     {
-        if (!obj.TryGetProperty("value", out var value) || value.ValueKind != System.Text.Json.JsonValueKind.String ||
+        if (!obj.TryGet("value", out var value) || value.ValueKind != System.Text.Json.JsonValueKind.String ||
             JsonText.SafeGetString(value) is not { } text)
         {
             return;
