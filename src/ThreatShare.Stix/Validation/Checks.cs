@@ -146,6 +146,39 @@ internal static class Checks
         }
     }
 
+    /// <summary>Location: <c>country</c> should be an ISO 3166-1 alpha-2 code.</summary>
+    public static void CountryCode(in ObjectView obj, ValidationContext ctx)
+    {
+        if (obj.TryGet("country", out var country) && country.ValueKind == JsonValueKind.String &&
+            JsonText.SafeGetString(country) is { } code && !(code.Length == 2 && char.IsAsciiLetter(code[0]) && char.IsAsciiLetter(code[1])))
+        {
+            ctx.WarningAt("country", $"'{code}' should be an ISO 3166-1 alpha-2 country code (e.g. 'ch')");
+        }
+    }
+
+    /// <summary>Network traffic: protocol names should be lowercase IANA service names.</summary>
+    public static void LowercaseProtocols(in ObjectView obj, ValidationContext ctx)
+    {
+        if (!obj.TryGet("protocols", out var protocols) || protocols.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+        int i = 0;
+        foreach (var protocol in protocols.EnumerateArray())
+        {
+            if (protocol.ValueKind == JsonValueKind.String && JsonText.SafeGetString(protocol) is { } name &&
+                !string.Equals(name, name.ToLowerInvariant(), StringComparison.Ordinal))
+            {
+                ctx.Push("protocols");
+                ctx.Push(i);
+                ctx.Warning($"protocol '{name}' should be lowercase");
+                ctx.Pop();
+                ctx.Pop();
+            }
+            i++;
+        }
+    }
+
     /// <summary>Network traffic: an active flow has no end yet.</summary>
     public static void ActiveTrafficHasNoEnd(in ObjectView obj, ValidationContext ctx)
     {
