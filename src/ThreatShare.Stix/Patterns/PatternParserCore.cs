@@ -174,6 +174,10 @@ internal sealed partial class PatternParserCore
 
     private ObservationExpression? ParseQualifiedObservation()
     {
+        // Like the OASIS reference validator, a qualifier type may be repeated only on a parenthesized group
+        // ("([a] WITHIN 5 SECONDS) WITHIN 10 SECONDS", or "([a]) WITHIN 5 SECONDS WITHIN 10 SECONDS"), never
+        // directly on brackets.
+        bool grouped = _kind == TokenKind.LParen;
         var primary = ParseObservationPrimary();
         if (primary is null || _kind is not (TokenKind.Within or TokenKind.Repeats or TokenKind.Start))
         {
@@ -190,7 +194,7 @@ internal sealed partial class PatternParserCore
             }
             foreach (var existing in qualifiers)
             {
-                if (existing.GetType() == qualifier.GetType())
+                if (!grouped && existing.GetType() == qualifier.GetType())
                 {
                     AddError(at, $"the observation expression already has a {QualifierName(qualifier)} qualifier; each qualifier may be applied once (group with parentheses to apply it again)");
                 }
