@@ -478,7 +478,6 @@ internal sealed partial class PatternParserCore
 
     private ComparisonExpression? ParseComparison()
     {
-        int pathAt = _start;
         var path = ParseObjectPath();
         if (path is null)
         {
@@ -505,7 +504,7 @@ internal sealed partial class PatternParserCore
             case TokenKind.IsSubset: op = ComparisonOperator.IsSubset; break;
             case TokenKind.IsSuperset: op = ComparisonOperator.IsSuperset; break;
             case TokenKind.In:
-                return ParseSet(path, negated, pathAt);
+                return ParseSet(path, negated);
             case TokenKind.Exists:
                 Fail(_start, "EXISTS goes before the object path, e.g. EXISTS file:name");
                 return null;
@@ -565,7 +564,7 @@ internal sealed partial class PatternParserCore
         return new PropertyComparison(path, op, negated, value);
     }
 
-    private SetComparison? ParseSet(ObjectPath path, bool negated, int pathAt)
+    private SetComparison? ParseSet(ObjectPath path, bool negated)
     {
         Next();
         if (_kind != TokenKind.LParen)
@@ -601,7 +600,6 @@ internal sealed partial class PatternParserCore
                 return null;
             }
         }
-        _ = pathAt;
         Next();
         return new SetComparison(path, negated, ValueList<PatternLiteral>.Own([.. values]));
     }
