@@ -65,6 +65,9 @@ internal sealed partial class PatternParserCore
             case '\'':
                 LexString(p);
                 return;
+            case '/':
+                LexError(p, 1, "unexpected '/': regular expressions are written as strings, e.g. MATCHES '^evil.*$'");
+                return;
             case '.':
                 if (p + 1 < text.Length && char.IsAsciiDigit(text[p + 1]))
                 {

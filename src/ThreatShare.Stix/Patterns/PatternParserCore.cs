@@ -174,6 +174,10 @@ internal sealed partial class PatternParserCore
 
     private ObservationExpression? ParseQualifiedObservation()
     {
+        // Like the OASIS reference validator, a qualifier type may be repeated only on a parenthesized group
+        // ("([a] WITHIN 5 SECONDS) WITHIN 10 SECONDS", or "([a]) WITHIN 5 SECONDS WITHIN 10 SECONDS"), never
+        // directly on brackets.
+        bool grouped = _kind == TokenKind.LParen;
         var primary = ParseObservationPrimary();
         if (primary is null || _kind is not (TokenKind.Within or TokenKind.Repeats or TokenKind.Start))
         {
@@ -190,7 +194,7 @@ internal sealed partial class PatternParserCore
             }
             foreach (var existing in qualifiers)
             {
-                if (existing.GetType() == qualifier.GetType())
+                if (!grouped && existing.GetType() == qualifier.GetType())
                 {
                     AddError(at, $"the observation expression already has a {QualifierName(qualifier)} qualifier; each qualifier may be applied once (group with parentheses to apply it again)");
                 }
@@ -474,7 +478,6 @@ internal sealed partial class PatternParserCore
 
     private ComparisonExpression? ParseComparison()
     {
-        int pathAt = _start;
         var path = ParseObjectPath();
         if (path is null)
         {
@@ -501,7 +504,7 @@ internal sealed partial class PatternParserCore
             case TokenKind.IsSubset: op = ComparisonOperator.IsSubset; break;
             case TokenKind.IsSuperset: op = ComparisonOperator.IsSuperset; break;
             case TokenKind.In:
-                return ParseSet(path, negated, pathAt);
+                return ParseSet(path, negated);
             case TokenKind.Exists:
                 Fail(_start, "EXISTS goes before the object path, e.g. EXISTS file:name");
                 return null;
@@ -561,7 +564,7 @@ internal sealed partial class PatternParserCore
         return new PropertyComparison(path, op, negated, value);
     }
 
-    private SetComparison? ParseSet(ObjectPath path, bool negated, int pathAt)
+    private SetComparison? ParseSet(ObjectPath path, bool negated)
     {
         Next();
         if (_kind != TokenKind.LParen)
@@ -597,7 +600,6 @@ internal sealed partial class PatternParserCore
                 return null;
             }
         }
-        _ = pathAt;
         Next();
         return new SetComparison(path, negated, ValueList<PatternLiteral>.Own([.. values]));
     }

@@ -105,7 +105,9 @@ public static class PatternPrinter
                 }
                 break;
             case QualifiedObservation qualified:
-                WriteGrouped(sb, qualified.Expression, qualified.Expression is not SimpleObservation);
+                // Repeating a qualifier type is valid only on a parenthesized group, so keep the parentheses then.
+                bool repeatsType = qualified.Qualifiers.GroupBy(q => q.GetType()).Any(g => g.Count() > 1);
+                WriteGrouped(sb, qualified.Expression, qualified.Expression is not SimpleObservation || repeatsType);
                 foreach (var qualifier in qualified.Qualifiers)
                 {
                     sb.Append(' ');

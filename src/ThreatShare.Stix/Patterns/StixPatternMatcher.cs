@@ -33,11 +33,12 @@ public sealed record PatternMatchResult(PatternMatchOutcome Outcome, string? Rea
 /// has values, none of which satisfies the comparison.
 /// </summary>
 /// <remarks>
-/// Patterns made of several observation expressions joined by <c>AND</c> or <c>FOLLOWEDBY</c>, or with qualifiers
-/// (<c>WITHIN</c>, <c>REPEATS</c>, <c>START</c>/<c>STOP</c>), need several timed observations: they answer
-/// <see cref="PatternMatchOutcome.NotEvaluable"/>. <c>OR</c> between observation expressions is evaluated.
+/// Against one untimed observation, patterns made of several observation expressions joined by <c>AND</c> or
+/// <c>FOLLOWEDBY</c>, or with qualifiers (<c>WITHIN</c>, <c>REPEATS</c>, <c>START</c>/<c>STOP</c>), answer
+/// <see cref="PatternMatchOutcome.NotEvaluable"/>; <c>OR</c> between observation expressions is evaluated. Give
+/// timed observations (<see cref="PatternObservation"/>) to evaluate those too.
 /// </remarks>
-public sealed class StixPatternMatcher
+public sealed partial class StixPatternMatcher
 {
     private const int MaxPathValues = 100_000;
 

@@ -262,7 +262,7 @@ internal static class Catalog
         [
             Str("name"), Str("description"), Num("latitude", -90, 90), Num("longitude", -180, 180), Num("precision", 0),
             Vocab("region", V.Region), Str("country"), Str("administrative_area"), Str("city"), Str("street_address"), Str("postal_code"),
-        ], Checks.Location);
+        ], Checks.Location, Checks.CountryCode);
         yield return Sdo("malware",
         [
             Str("name"), Str("description"), List(Vocab("malware_types", V.MalwareType)), Req(Bool("is_family")), List(Str("aliases")),
@@ -373,7 +373,7 @@ internal static class Catalog
             Req(List(Str("protocols"))), Int("src_byte_count", 0), Int("dst_byte_count", 0), Int("src_packets", 0), Int("dst_packets", 0),
             Dict("ipfix"), Ref("src_payload_ref", To("artifact")), Ref("dst_payload_ref", To("artifact")),
             List(Ref("encapsulates_refs", To("network-traffic"))), Ref("encapsulated_by_ref", To("network-traffic")),
-        ], Checks.AtLeastOne("src_ref", "dst_ref"), Checks.Order("start", "end", strict: false), Checks.ActiveTrafficHasNoEnd);
+        ], Checks.AtLeastOne("src_ref", "dst_ref"), Checks.Order("start", "end", strict: false), Checks.ActiveTrafficHasNoEnd, Checks.LowercaseProtocols);
         yield return Sco("process",
         [
             Bool("is_hidden"), Int("pid"), Ts("created_time"), Str("cwd"), Str("command_line"), Dict("environment_variables"),
@@ -450,9 +450,9 @@ internal static class Catalog
     private static ObjectDescriptor Sco(string name, PropertyRule[] own, params ObjectCheck[] checks) =>
         Top(name, ObjectCategory.Sco, CommonSco, own, checks);
 
-    private static void MacAddress(System.Text.Json.JsonElement obj, ValidationContext ctx)
+    private static void MacAddress(in ObjectView obj, ValidationContext ctx)
     {
-        if (!obj.TryGetProperty("value", out var value) || value.ValueKind != System.Text.Json.JsonValueKind.String ||
+        if (!obj.TryGet("value", out var value) || value.ValueKind != System.Text.Json.JsonValueKind.String ||
             JsonText.SafeGetString(value) is not { } text)
         {
             return;

@@ -7,20 +7,20 @@ namespace ThreatShare.Stix.Validation;
 internal static class Checks
 {
     /// <summary><paramref name="later"/> must not be before (or, when strict, must be after) <paramref name="earlier"/>.</summary>
-    public static ObjectCheck Order(string earlier, string later, bool strict) => (obj, ctx) =>
+    public static ObjectCheck Order(string earlier, string later, bool strict) => (in ObjectView obj, ValidationContext ctx) =>
     {
-        if (TryTimestamp(obj, earlier, out var a) && TryTimestamp(obj, later, out var b) && (strict ? b <= a : b < a))
+        if (obj.TryGetTimestamp(earlier, out var a) && obj.TryGetTimestamp(later, out var b) && (strict ? b <= a : b < a))
         {
             ctx.ErrorAt(later, strict ? $"'{later}' must be later than '{earlier}'" : $"'{later}' must not be earlier than '{earlier}'");
         }
     };
 
     /// <summary>At least one of the properties must be present.</summary>
-    public static ObjectCheck AtLeastOne(params string[] names) => (obj, ctx) =>
+    public static ObjectCheck AtLeastOne(params string[] names) => (in ObjectView obj, ValidationContext ctx) =>
     {
         foreach (string name in names)
         {
-            if (obj.TryGetProperty(name, out _))
+            if (obj.TryGet(name, out _))
             {
                 return;
             }
@@ -29,19 +29,19 @@ internal static class Checks
     };
 
     /// <summary>The two properties must not both be present.</summary>
-    public static ObjectCheck NotBoth(string a, string b, string? why = null) => (obj, ctx) =>
+    public static ObjectCheck NotBoth(string a, string b, string? why = null) => (in ObjectView obj, ValidationContext ctx) =>
     {
-        if (obj.TryGetProperty(a, out _) && obj.TryGetProperty(b, out _))
+        if (obj.TryGet(a, out _) && obj.TryGet(b, out _))
         {
             ctx.ErrorAt(b, why ?? $"'{a}' and '{b}' must not both be present");
         }
     };
 
     /// <summary>Exactly one of the two properties must be present.</summary>
-    public static ObjectCheck ExactlyOne(string a, string b) => (obj, ctx) =>
+    public static ObjectCheck ExactlyOne(string a, string b) => (in ObjectView obj, ValidationContext ctx) =>
     {
-        bool hasA = obj.TryGetProperty(a, out _);
-        bool hasB = obj.TryGetProperty(b, out _);
+        bool hasA = obj.TryGet(a, out _);
+        bool hasB = obj.TryGet(b, out _);
         if (hasA && hasB)
         {
             ctx.ErrorAt(b, $"'{a}' and '{b}' must not both be present");
@@ -53,18 +53,18 @@ internal static class Checks
     };
 
     /// <summary>When <paramref name="a"/> is present, <paramref name="b"/> must be too.</summary>
-    public static ObjectCheck Requires(string a, string b) => (obj, ctx) =>
+    public static ObjectCheck Requires(string a, string b) => (in ObjectView obj, ValidationContext ctx) =>
     {
-        if (obj.TryGetProperty(a, out _) && !obj.TryGetProperty(b, out _))
+        if (obj.TryGet(a, out _) && !obj.TryGet(b, out _))
         {
             ctx.ErrorAt(b, $"'{b}' is required when '{a}' is present");
         }
     };
 
     /// <summary>The object must have a property other than the common ones (process, registry key, certificate).</summary>
-    public static ObjectCheck AnyOwnProperty(IReadOnlySet<string> common) => (obj, ctx) =>
+    public static ObjectCheck AnyOwnProperty(IReadOnlySet<string> common) => (in ObjectView obj, ValidationContext ctx) =>
     {
-        foreach (var property in obj.EnumerateObject())
+        foreach (var property in obj.Object.EnumerateObject())
         {
             if (!common.Contains(JsonText.SafePropertyName(property)) || property.NameEquals("extensions"))
             {
@@ -75,10 +75,10 @@ internal static class Checks
     };
 
     /// <summary>Indicator: a <c>stix</c> pattern must parse; the parser's findings are reported at <c>pattern</c>.</summary>
-    public static void Pattern(JsonElement obj, ValidationContext ctx)
+    public static void Pattern(in ObjectView obj, ValidationContext ctx)
     {
-        if (!obj.TryGetProperty("pattern_type", out var type) || !JsonText.IsString(type, "stix") ||
-            !obj.TryGetProperty("pattern", out var pattern) || pattern.ValueKind != JsonValueKind.String ||
+        if (!obj.TryGet("pattern_type", out var type) || !JsonText.IsString(type, "stix") ||
+            !obj.TryGet("pattern", out var pattern) || pattern.ValueKind != JsonValueKind.String ||
             JsonText.SafeGetString(pattern) is not { } text)
         {
             return;
@@ -102,63 +102,96 @@ internal static class Checks
     }
 
     /// <summary>Malware: a malware family must have a name.</summary>
-    public static void MalwareFamilyName(JsonElement obj, ValidationContext ctx)
+    public static void MalwareFamilyName(in ObjectView obj, ValidationContext ctx)
     {
-        if (obj.TryGetProperty("is_family", out var family) && family.ValueKind == JsonValueKind.True && !obj.TryGetProperty("name", out _))
+        if (obj.TryGet("is_family", out var family) && family.ValueKind == JsonValueKind.True && !obj.TryGet("name", out _))
         {
             ctx.ErrorAt("name", "'name' is required when 'is_family' is true");
         }
     }
 
     /// <summary>Location: latitude and longitude go together; precision needs them; some place must be given.</summary>
-    public static void Location(JsonElement obj, ValidationContext ctx)
+    public static void Location(in ObjectView obj, ValidationContext ctx)
     {
-        bool lat = obj.TryGetProperty("latitude", out _);
-        bool lon = obj.TryGetProperty("longitude", out _);
+        bool lat = obj.TryGet("latitude", out _);
+        bool lon = obj.TryGet("longitude", out _);
         if (lat != lon)
         {
             ctx.ErrorAt(lat ? "longitude" : "latitude", "'latitude' and 'longitude' must be given together");
         }
-        if (obj.TryGetProperty("precision", out _) && !(lat && lon))
+        if (obj.TryGet("precision", out _) && !(lat && lon))
         {
             ctx.ErrorAt("precision", "'precision' requires 'latitude' and 'longitude'");
         }
-        if (!lat && !lon && !obj.TryGetProperty("region", out _) && !obj.TryGetProperty("country", out _))
+        if (!lat && !lon && !obj.TryGet("region", out _) && !obj.TryGet("country", out _))
         {
             ctx.Error("a location needs at least one of 'region', 'country' or 'latitude' and 'longitude'");
         }
     }
 
     /// <summary>Email message: a multipart message has body_multipart and no body, and the reverse.</summary>
-    public static void EmailBody(JsonElement obj, ValidationContext ctx)
+    public static void EmailBody(in ObjectView obj, ValidationContext ctx)
     {
-        if (!obj.TryGetProperty("is_multipart", out var multipart))
+        if (!obj.TryGet("is_multipart", out var multipart))
         {
             return;
         }
-        if (multipart.ValueKind == JsonValueKind.True && obj.TryGetProperty("body", out _))
+        if (multipart.ValueKind == JsonValueKind.True && obj.TryGet("body", out _))
         {
             ctx.ErrorAt("body", "'body' must not be present when 'is_multipart' is true (use 'body_multipart')");
         }
-        if (multipart.ValueKind == JsonValueKind.False && obj.TryGetProperty("body_multipart", out _))
+        if (multipart.ValueKind == JsonValueKind.False && obj.TryGet("body_multipart", out _))
         {
             ctx.ErrorAt("body_multipart", "'body_multipart' must not be present when 'is_multipart' is false");
         }
     }
 
-    /// <summary>Network traffic: an active flow has no end yet.</summary>
-    public static void ActiveTrafficHasNoEnd(JsonElement obj, ValidationContext ctx)
+    /// <summary>Location: <c>country</c> should be an ISO 3166-1 alpha-2 code.</summary>
+    public static void CountryCode(in ObjectView obj, ValidationContext ctx)
     {
-        if (obj.TryGetProperty("is_active", out var active) && active.ValueKind == JsonValueKind.True && obj.TryGetProperty("end", out _))
+        if (obj.TryGet("country", out var country) && country.ValueKind == JsonValueKind.String &&
+            JsonText.SafeGetString(country) is { } code && !(code.Length == 2 && char.IsAsciiLetter(code[0]) && char.IsAsciiLetter(code[1])))
+        {
+            ctx.WarningAt("country", $"'{code}' should be an ISO 3166-1 alpha-2 country code (e.g. 'ch')");
+        }
+    }
+
+    /// <summary>Network traffic: protocol names should be lowercase IANA service names.</summary>
+    public static void LowercaseProtocols(in ObjectView obj, ValidationContext ctx)
+    {
+        if (!obj.TryGet("protocols", out var protocols) || protocols.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+        int i = 0;
+        foreach (var protocol in protocols.EnumerateArray())
+        {
+            if (protocol.ValueKind == JsonValueKind.String && JsonText.SafeGetString(protocol) is { } name &&
+                !string.Equals(name, name.ToLowerInvariant(), StringComparison.Ordinal))
+            {
+                ctx.Push("protocols");
+                ctx.Push(i);
+                ctx.Warning($"protocol '{name}' should be lowercase");
+                ctx.Pop();
+                ctx.Pop();
+            }
+            i++;
+        }
+    }
+
+    /// <summary>Network traffic: an active flow has no end yet.</summary>
+    public static void ActiveTrafficHasNoEnd(in ObjectView obj, ValidationContext ctx)
+    {
+        if (obj.TryGet("is_active", out var active) && active.ValueKind == JsonValueKind.True && obj.TryGet("end", out _))
         {
             ctx.ErrorAt("end", "'end' must not be present when 'is_active' is true");
         }
     }
 
     /// <summary>Relationship type and kill-chain names: lowercase words joined by hyphens.</summary>
-    public static ObjectCheck LowercaseHyphenated(string property, bool error) => (obj, ctx) =>
+    public static ObjectCheck LowercaseHyphenated(string property, bool error) => (in ObjectView obj, ValidationContext ctx) =>
     {
-        if (!obj.TryGetProperty(property, out var value) || value.ValueKind != JsonValueKind.String || JsonText.SafeGetString(value) is not { } text)
+        if (!obj.TryGet(property, out var value) || value.ValueKind != JsonValueKind.String || JsonText.SafeGetString(value) is not { } text)
         {
             return;
         }
@@ -181,10 +214,10 @@ internal static class Checks
     };
 
     /// <summary>External reference: CVE and CAPEC references carry their identifiers in <c>external_id</c>.</summary>
-    public static void ExternalReferenceIds(JsonElement obj, ValidationContext ctx)
+    public static void ExternalReferenceIds(in ObjectView obj, ValidationContext ctx)
     {
-        if (!obj.TryGetProperty("source_name", out var source) || source.ValueKind != JsonValueKind.String ||
-            !obj.TryGetProperty("external_id", out var idElement) || idElement.ValueKind != JsonValueKind.String ||
+        if (!obj.TryGet("source_name", out var source) || source.ValueKind != JsonValueKind.String ||
+            !obj.TryGet("external_id", out var idElement) || idElement.ValueKind != JsonValueKind.String ||
             JsonText.SafeGetString(idElement) is not { } id)
         {
             return;
@@ -200,10 +233,10 @@ internal static class Checks
     }
 
     /// <summary>Granular marking: exactly one of marking_ref and lang.</summary>
-    public static void GranularMarking(JsonElement obj, ValidationContext ctx)
+    public static void GranularMarking(in ObjectView obj, ValidationContext ctx)
     {
-        bool marking = obj.TryGetProperty("marking_ref", out _);
-        bool lang = obj.TryGetProperty("lang", out _);
+        bool marking = obj.TryGet("marking_ref", out _);
+        bool lang = obj.TryGet("lang", out _);
         if (marking == lang)
         {
             ctx.Error(marking
@@ -213,10 +246,10 @@ internal static class Checks
     }
 
     /// <summary>Marking definition: the definition matches its type; TLP 1.0 markings use their fixed identifiers.</summary>
-    public static void MarkingDefinition(JsonElement obj, ValidationContext ctx)
+    public static void MarkingDefinition(in ObjectView obj, ValidationContext ctx)
     {
-        bool hasType = obj.TryGetProperty("definition_type", out var type);
-        bool hasDefinition = obj.TryGetProperty("definition", out var definition);
+        bool hasType = obj.TryGet("definition_type", out var type);
+        bool hasDefinition = obj.TryGet("definition", out var definition);
         if (hasType != hasDefinition)
         {
             ctx.ErrorAt(hasType ? "definition" : "definition_type", "'definition_type' and 'definition' must be given together");
@@ -224,7 +257,7 @@ internal static class Checks
         }
         if (!hasType)
         {
-            if (!obj.TryGetProperty("extensions", out _))
+            if (!obj.TryGet("extensions", out _))
             {
                 ctx.Error("a marking definition needs 'definition_type' and 'definition', or an extension (e.g. TLP 2.0)");
             }
@@ -245,7 +278,7 @@ internal static class Checks
             Engine.ValidateObject(definition, Catalog.TlpMarking, ctx);
             if (definition.TryGetProperty("tlp", out var level) && level.ValueKind == JsonValueKind.String &&
                 JsonText.SafeGetString(level) is { } name && Catalog.TlpIds.TryGetValue(name, out string? expected) &&
-                obj.TryGetProperty("id", out var id) && !JsonText.IsString(id, expected))
+                obj.TryGet("id", out var id) && !JsonText.IsString(id, expected))
             {
                 ctx.Pop();
                 ctx.ErrorAt("id", $"the TLP:{name.ToUpperInvariant()} marking definition must have the identifier {expected}");
@@ -262,15 +295,15 @@ internal static class Checks
     }
 
     /// <summary>Extension definition: toplevel-property-extension needs the list of its properties.</summary>
-    public static void ExtensionDefinition(JsonElement obj, ValidationContext ctx)
+    public static void ExtensionDefinition(in ObjectView obj, ValidationContext ctx)
     {
-        if (!obj.TryGetProperty("extension_types", out var types) || types.ValueKind != JsonValueKind.Array)
+        if (!obj.TryGet("extension_types", out var types) || types.ValueKind != JsonValueKind.Array)
         {
             return;
         }
         foreach (var t in types.EnumerateArray())
         {
-            if (t.ValueKind == JsonValueKind.String && JsonText.IsString(t, "toplevel-property-extension") && !obj.TryGetProperty("extension_properties", out _))
+            if (t.ValueKind == JsonValueKind.String && JsonText.IsString(t, "toplevel-property-extension") && !obj.TryGet("extension_properties", out _))
             {
                 ctx.ErrorAt("extension_properties", "'extension_properties' is required for a toplevel-property-extension");
             }
@@ -278,9 +311,9 @@ internal static class Checks
     }
 
     /// <summary>Language content: keys of <c>contents</c> are language tags, values dictionaries.</summary>
-    public static void LanguageContents(JsonElement obj, ValidationContext ctx)
+    public static void LanguageContents(in ObjectView obj, ValidationContext ctx)
     {
-        if (!obj.TryGetProperty("contents", out var contents) || contents.ValueKind != JsonValueKind.Object)
+        if (!obj.TryGet("contents", out var contents) || contents.ValueKind != JsonValueKind.Object)
         {
             return;
         }
@@ -302,18 +335,18 @@ internal static class Checks
     }
 
     /// <summary>Bundles have no spec_version in STIX 2.1 (it was a STIX 2.0 property).</summary>
-    public static void BundleSpecVersion(JsonElement obj, ValidationContext ctx)
+    public static void BundleSpecVersion(in ObjectView obj, ValidationContext ctx)
     {
-        if (obj.TryGetProperty("spec_version", out _))
+        if (obj.TryGet("spec_version", out _))
         {
             ctx.WarningAt("spec_version", "a STIX 2.1 bundle has no 'spec_version' (that was STIX 2.0); each object carries its own");
         }
     }
 
     /// <summary>Observed data: the deprecated <c>objects</c> dictionary holds cyber-observables, each with a type.</summary>
-    public static void ObservedObjects(JsonElement obj, ValidationContext ctx)
+    public static void ObservedObjects(in ObjectView obj, ValidationContext ctx)
     {
-        if (!obj.TryGetProperty("objects", out var objects) || objects.ValueKind != JsonValueKind.Object)
+        if (!obj.TryGet("objects", out var objects) || objects.ValueKind != JsonValueKind.Object)
         {
             return;
         }
@@ -328,13 +361,6 @@ internal static class Checks
             ctx.Pop();
         }
         ctx.Pop();
-    }
-
-    private static bool TryTimestamp(JsonElement obj, string name, out StixTimestamp value)
-    {
-        value = default;
-        return obj.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.String &&
-            JsonText.SafeGetString(element) is { } text && StixTimestamp.TryParse(text, out value);
     }
 
     private static bool IsPrefixedNumber(string id, string prefix, bool yearPart)

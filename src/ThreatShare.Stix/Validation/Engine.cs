@@ -65,7 +65,10 @@ internal static class Engine
             return;
         }
         ulong seen = 0;
+        ulong timesOk = 0;
         bool? toplevelExtension = null;
+        var values = default(ElementBuffer);
+        var times = default(TimestampBuffer);
         Span<char> buffer = stackalloc char[64];
         foreach (var property in obj.EnumerateObject())
         {
@@ -85,13 +88,24 @@ internal static class Engine
             if (found)
             {
                 seen |= 1UL << index;
+                values[index] = property.Value;
                 var rule = descriptor.Rules[index];
                 ctx.Push(rule.Name);
                 if (rule.Deprecated is not null)
                 {
                     ctx.Warning(rule.Deprecated);
                 }
-                CheckValue(property.Value, rule, ctx);
+                if (rule.Kind == PropertyKind.Timestamp && !rule.IsList)
+                {
+                    if (CheckTimestamp(property.Value, rule, ctx, out times[index]))
+                    {
+                        timesOk |= 1UL << index;
+                    }
+                }
+                else
+                {
+                    CheckValue(property.Value, rule, ctx);
+                }
                 ctx.Pop();
             }
             else
@@ -107,9 +121,13 @@ internal static class Engine
             missing &= missing - 1;
             ctx.ErrorAt(descriptor.Rules[i].Name, $"required property '{descriptor.Rules[i].Name}' of {descriptor.Name} is missing");
         }
-        foreach (var check in descriptor.Checks)
+        if (descriptor.Checks.Length > 0)
         {
-            check(obj, ctx);
+            var view = new ObjectView(obj, descriptor, values, seen, times, timesOk);
+            foreach (var check in descriptor.Checks)
+            {
+                check(in view, ctx);
+            }
         }
     }
 
@@ -157,7 +175,10 @@ internal static class Engine
             case PropertyKind.Any:
                 return;
             case PropertyKind.String:
-                GetString(value, rule, ctx);
+                if (value.ValueKind != JsonValueKind.String)
+                {
+                    ctx.Error($"'{rule.Name}' must be a string, not {Describe(value.ValueKind)}");
+                }
                 return;
             case PropertyKind.Url:
                 if (GetString(value, rule, ctx) is { } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
@@ -166,7 +187,7 @@ internal static class Engine
                 }
                 return;
             case PropertyKind.Timestamp:
-                CheckTimestamp(value, rule, ctx);
+                CheckTimestamp(value, rule, ctx, out _);
                 return;
             case PropertyKind.Identifier:
                 CheckReference(value, rule, ctx);
@@ -251,20 +272,27 @@ internal static class Engine
         return JsonText.SafeGetString(value);
     }
 
-    private static void CheckTimestamp(JsonElement value, PropertyRule rule, ValidationContext ctx)
+    private static bool CheckTimestamp(JsonElement value, PropertyRule rule, ValidationContext ctx, out StixTimestamp timestamp)
     {
-        if (GetString(value, rule, ctx) is not { } text)
+        timestamp = default;
+        if (value.ValueKind != JsonValueKind.String)
         {
-            return;
+            ctx.Error($"'{rule.Name}' must be a string, not {Describe(value.ValueKind)}");
+            return false;
         }
-        if (!StixTimestamp.TryParse(text, out var ts, out string? error))
+        Span<char> buffer = stackalloc char[40];
+        ReadOnlySpan<char> text = JsonText.TryGetAscii(value, buffer, out int length) ? buffer[..length] : JsonText.SafeGetString(value);
+        if (!StixTimestamp.TryParse(text, out timestamp, out string? error))
         {
             ctx.Error($"'{text}' is not a STIX timestamp: {error}");
+            return false;
         }
-        else if (ts.Precision < rule.MinPrecision)
+        if (timestamp.Precision < rule.MinPrecision)
         {
             ctx.Error($"'{text}' must be precise to at least the millisecond (3 fractional-second digits)");
+            return false;
         }
+        return true;
     }
 
     private static void CheckReference(JsonElement value, PropertyRule rule, ValidationContext ctx)
@@ -337,7 +365,22 @@ internal static class Engine
 
     private static void CheckVocabulary(JsonElement value, PropertyRule rule, ValidationContext ctx)
     {
-        if (GetString(value, rule, ctx) is not { } text || rule.Vocabulary is not { } vocabulary || vocabulary.Contains(text))
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            ctx.Error($"'{rule.Name}' must be a string, not {Describe(value.ValueKind)}");
+            return;
+        }
+        if (rule.Vocabulary is not { } vocabulary)
+        {
+            return;
+        }
+        Span<char> buffer = stackalloc char[64];
+        if (JsonText.TryGetAscii(value, buffer, out int length) && vocabulary.Contains(buffer[..length]))
+        {
+            return;
+        }
+        string? text = JsonText.SafeGetString(value);
+        if (text is null || vocabulary.Contains(text))
         {
             return;
         }
@@ -421,8 +464,19 @@ internal static class Engine
         {
             ctx.Error("empty lists are not allowed, omit the property instead");
         }
+        else if (name.EndsWith("_ref", StringComparison.Ordinal))
+        {
+            // The suffix is reserved: whatever defines the property, its value is an identifier.
+            CheckSingle(property.Value, AnyRef with { Name = name }, ctx);
+        }
+        else if (name.EndsWith("_refs", StringComparison.Ordinal))
+        {
+            CheckValue(property.Value, AnyRef with { Name = name, IsList = true }, ctx);
+        }
         ctx.Pop();
     }
+
+    private static readonly PropertyRule AnyRef = new("_ref", PropertyKind.Identifier);
 
     private static bool CustomTypeDefinedByExtension(ObjectDescriptor descriptor) => ReferenceEquals(descriptor, Catalog.ExtensionDefinedSdo) ||
         ReferenceEquals(descriptor, Catalog.ExtensionDefinedSco) || ReferenceEquals(descriptor, Catalog.ExtensionDefinedSro);

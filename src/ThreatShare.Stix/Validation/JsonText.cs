@@ -39,6 +39,19 @@ internal static class JsonText
         }
     }
 
+    /// <summary>Copies a short, unescaped ASCII string value into <paramref name="buffer"/> without allocating.</summary>
+    public static bool TryGetAscii(JsonElement element, Span<char> buffer, out int length)
+    {
+        var raw = Unquote(JsonMarshal.GetRawUtf8Value(element));
+        if (raw.Length > buffer.Length || raw.IndexOf((byte)'\\') >= 0 || !Ascii.IsValid(raw))
+        {
+            length = 0;
+            return false;
+        }
+        Ascii.ToUtf16(raw, buffer, out length);
+        return true;
+    }
+
     /// <summary>Whether the element is a string equal to <paramref name="text"/> (false for any other kind).</summary>
     public static bool IsString(JsonElement element, string text) =>
         element.ValueKind == JsonValueKind.String && element.ValueEquals(text);
@@ -50,7 +63,8 @@ internal static class JsonText
         {
             return;
         }
-        if (depth > ctx.Limits.MaxJsonDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // The stack probe is only worth its cost once the walk is deep.
+        if (depth > ctx.Limits.MaxJsonDepth || (depth > 16 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             ctx.Error($"JSON nesting is deeper than the limit of {ctx.Limits.MaxJsonDepth}");
             ctx.Aborted = true;
@@ -59,6 +73,7 @@ internal static class JsonText
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
+                CheckDuplicateNames(element, ctx);
                 foreach (var property in element.EnumerateObject())
                 {
                     ctx.Push(property);
@@ -89,6 +104,87 @@ internal static class JsonText
             default:
                 break;
         }
+    }
+
+    /// <summary>
+    /// Reports property names that occur twice in one object. Names are compared by a hash of their raw
+    /// UTF-8 (confirmed byte by byte); objects with escaped or very many names compare decoded strings.
+    /// </summary>
+    private static void CheckDuplicateNames(JsonElement obj, ValidationContext ctx)
+    {
+        int count = obj.GetPropertyCount();
+        if (count < 2)
+        {
+            return;
+        }
+        if (count > 64)
+        {
+            CheckDuplicateNamesSlow(obj, ctx);
+            return;
+        }
+        Span<ulong> hashes = stackalloc ulong[count];
+        int i = 0;
+        foreach (var property in obj.EnumerateObject())
+        {
+            var raw = Unquote(JsonMarshal.GetRawUtf8PropertyName(property));
+            if (raw.IndexOf((byte)'\\') >= 0)
+            {
+                CheckDuplicateNamesSlow(obj, ctx);
+                return;
+            }
+            ulong hash = Fnv1a(raw);
+            for (int j = 0; j < i; j++)
+            {
+                if (hashes[j] == hash && RawNameAt(obj, j).SequenceEqual(raw))
+                {
+                    ReportDuplicate(property, ctx);
+                    break;
+                }
+            }
+            hashes[i++] = hash;
+        }
+    }
+
+    private static void CheckDuplicateNamesSlow(JsonElement obj, ValidationContext ctx)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (!names.Add(SafePropertyName(property)))
+            {
+                ReportDuplicate(property, ctx);
+            }
+        }
+    }
+
+    private static void ReportDuplicate(JsonProperty property, ValidationContext ctx)
+    {
+        ctx.Push(property);
+        ctx.Error("duplicate property name: the name occurs more than once in this object");
+        ctx.Pop();
+    }
+
+    private static ReadOnlySpan<byte> RawNameAt(JsonElement obj, int index)
+    {
+        int i = 0;
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (i++ == index)
+            {
+                return Unquote(JsonMarshal.GetRawUtf8PropertyName(property));
+            }
+        }
+        return default;
+    }
+
+    private static ulong Fnv1a(ReadOnlySpan<byte> bytes)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (byte b in bytes)
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+        return hash;
     }
 
     private static ReadOnlySpan<byte> Unquote(ReadOnlySpan<byte> raw) =>

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.Json;
 using ThreatShare.Stix.Vocabularies;
 
 namespace ThreatShare.Stix.Validation;
@@ -98,7 +97,7 @@ internal sealed record PropertyRule(string Name, PropertyKind Kind)
 }
 
 /// <summary>A rule spanning several properties of one object.</summary>
-internal delegate void ObjectCheck(JsonElement obj, ValidationContext ctx);
+internal delegate void ObjectCheck(in ObjectView obj, ValidationContext ctx);
 
 /// <summary>How names outside a descriptor's property list are treated.</summary>
 internal enum UnknownPropertyPolicy

@@ -27,7 +27,8 @@ public sealed class StixValidator
         _options = new JsonDocumentOptions
         {
             MaxDepth = _limits.MaxJsonDepth,
-            AllowDuplicateProperties = false,
+            // Duplicate names are found by the validator's own walk (cheaper, and reported with a path).
+            AllowDuplicateProperties = true,
             AllowTrailingCommas = false,
             CommentHandling = JsonCommentHandling.Disallow,
         };
@@ -37,10 +38,7 @@ public sealed class StixValidator
     public StixLimits Limits => _limits;
 
     /// <summary>Validates an already parsed document (a STIX object or a bundle).</summary>
-    /// <remarks>
-    /// Duplicate property names cannot be seen any more once a document is parsed: use
-    /// <see cref="Validate(ReadOnlySpan{byte})"/> on the raw bytes to have them reported.
-    /// </remarks>
+    /// <remarks>Duplicate property names, NUL characters and lone surrogate escapes are reported too.</remarks>
     public StixValidationResult Validate(JsonElement document)
     {
         var ctx = new ValidationContext(_limits);

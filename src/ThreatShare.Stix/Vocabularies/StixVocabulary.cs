@@ -13,6 +13,7 @@ public sealed class StixVocabulary : IReadOnlySet<string>
 {
     private readonly FrozenSet<string> _values;
     private readonly string[] _ordered;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _spanLookup;
 
     internal StixVocabulary(string name, bool isOpen, string[] values)
     {
@@ -20,6 +21,7 @@ public sealed class StixVocabulary : IReadOnlySet<string>
         IsOpen = isOpen;
         _ordered = values;
         _values = values.ToFrozenSet(StringComparer.Ordinal);
+        _spanLookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The name used by the specification, e.g. <c>indicator-type-ov</c>.</summary>
@@ -36,6 +38,9 @@ public sealed class StixVocabulary : IReadOnlySet<string>
 
     /// <summary>Whether <paramref name="item"/> is one of the values (ordinal, case-sensitive).</summary>
     public bool Contains(string item) => item is not null && _values.Contains(item);
+
+    /// <summary>Whether <paramref name="item"/> is one of the values (ordinal, case-sensitive), without allocating a string.</summary>
+    public bool Contains(ReadOnlySpan<char> item) => _spanLookup.Contains(item);
 
     /// <inheritdoc />
     public IEnumerator<string> GetEnumerator() => ((IEnumerable<string>)_ordered).GetEnumerator();

@@ -245,6 +245,36 @@ public sealed class PatternParserTests
             result.Errors);
     }
 
+    [Theory]
+    [InlineData("([file:name = 'a']) WITHIN 5 SECONDS WITHIN 6 SECONDS")]
+    [InlineData("([file:name = 'a'] REPEATS 2 TIMES) REPEATS 3 TIMES")]
+    [InlineData("( [(network-traffic:dst_port IN(22,2222) AND network-traffic:src_packets != 0) ])")]
+    [InlineData("[network-traffic:src_port = 4444 AND network-traffic:dst_port = 80] START t'2016-06-01T01:30:00.123Z' STOP t'2016-06-01T02:20:00.123Z' OR [ipv4-addr:value = '203.0.113.9'] START t'2016-06-01T03:55:00Z' STOP t'2016-06-01T04:30:24.743Z'")]
+    [InlineData("[ipv4addr:value NOT ISSUBSET '203.0.113.1/24']")]
+    [InlineData("[abc:d=1]REPEATS 9 TIMES")]
+    public void Parse_Accepts_GrammarCornerCases(string pattern)
+    {
+        var result = StixPatternParser.Parse(pattern);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal(result.Pattern, StixPatternParser.Parse(result.Pattern?.ToString() ?? "").Pattern);
+    }
+
+    [Theory]
+    [InlineData("([file:name = 'a'] REPEATS 2 TIMES REPEATS 3 TIMES)", "already has a REPEATS qualifier")]
+    [InlineData("[file:name = 'a'] START t'2016-01-01T00:00:00Z' STOP t'2016-02-01T00:00:00Z' START t'2016-01-01T00:00:00Z' STOP t'2016-02-01T00:00:00Z'", "already has a START/STOP qualifier")]
+    [InlineData("[file:name = 'a'] WITHIN 5 HOURS", "expected SECONDS after the WITHIN duration, found 'HOURS'")]
+    [InlineData("[file:name MATCHES /x/]", "regular expressions are written as strings")]
+    [InlineData("[file.size = 1]", "expected ':' after the object type 'file'")]
+    [InlineData("[file:hashes.MD5 =? 'a']", "unexpected character '?'")]
+    public void Parse_Rejects_GrammarCornerCases(string pattern, string message)
+    {
+        var result = StixPatternParser.Parse(pattern);
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Parse_Accepts_BenchmarkComplexPattern()
     {

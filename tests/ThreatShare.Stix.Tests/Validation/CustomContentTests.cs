@@ -118,3 +118,19 @@ public sealed class CustomContentTests
         HasWarning(ValidateWith(Yara, o => o["kill_chain_phases"] = JsonNode.Parse("""[{"kill_chain_name":"k","phase_name":"p","colour":"red"}]""")),
             "$.kill_chain_phases[0].colour", "not a property");
 }
+
+public sealed class CustomReferenceTests
+{
+    [Fact]
+    public void CustomRefProperty_MustBeIdentifier() =>
+        ValidationAssert.HasError(ValidationAssert.ValidateWith(Samples.YaraIndicator, o => o["x_owner_ref"] = "bob"), "$.x_owner_ref", "identifier");
+
+    [Fact]
+    public void CustomRefsProperty_MustBeListOfIdentifiers() =>
+        ValidationAssert.HasError(ValidationAssert.ValidateWith(Samples.YaraIndicator, o => o["x_owner_refs"] = new System.Text.Json.Nodes.JsonArray("identity--f431f809-377b-45e0-aa1c-6a4751cae5ff", "bob")),
+            "$.x_owner_refs[1]", "identifier");
+
+    [Fact]
+    public void CustomRefProperty_WithIdentifier_IsValid() =>
+        ValidationAssert.Valid(ValidationAssert.ValidateWith(Samples.YaraIndicator, o => o["x_owner_ref"] = "identity--f431f809-377b-45e0-aa1c-6a4751cae5ff"));
+}

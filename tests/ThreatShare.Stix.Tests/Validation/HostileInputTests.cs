@@ -52,12 +52,23 @@ public sealed class HostileInputTests
     public void DuplicateProperty_IsError()
     {
         var result = Validate(Samples.YaraIndicator.Replace("\"spec_version\": \"2.1\",", "\"spec_version\": \"2.1\", \"spec_version\": \"2.1\",", StringComparison.Ordinal));
-        HasError(result, "$", "spec_version");
+        HasError(result, "$.spec_version", "duplicate");
     }
 
     [Fact]
     public void DuplicateProperty_Nested_IsError() =>
-        Assert.False(Validate(Samples.YaraIndicator.Replace("\"indicator_types\": [\"malicious-activity\"],", "\"x_nested\": {\"a\": 1, \"a\": 2},", StringComparison.Ordinal)).IsValid);
+        HasError(Validate(Samples.YaraIndicator.Replace("\"indicator_types\": [\"malicious-activity\"],", "\"x_nested\": {\"a\": 1, \"b\": 2, \"a\": 2},", StringComparison.Ordinal)), "$.x_nested.a", "duplicate");
+
+    [Fact]
+    public void DuplicateProperty_ViaEscape_IsError() =>
+        HasError(Validate(Samples.YaraIndicator.Replace("\"indicator_types\": [\"malicious-activity\"],", "\"x_nested\": {\"abc\": 1, \"\\u0061bc\": 2},", StringComparison.Ordinal)), "$.x_nested.abc", "duplicate");
+
+    [Fact]
+    public void DuplicateProperty_InParsedElement_IsError()
+    {
+        using var doc = JsonDocument.Parse(Samples.YaraIndicator.Replace("\"spec_version\": \"2.1\",", "\"spec_version\": \"2.1\", \"spec_version\": \"2.1\",", StringComparison.Ordinal));
+        HasError(new StixValidator().Validate(doc.RootElement), "$.spec_version", "duplicate");
+    }
 
     [Fact]
     public void LoneHighSurrogateEscape_IsError() =>

@@ -327,3 +327,22 @@ public sealed class TypeRuleTests
     public void X509_ValidityOrder() =>
         HasError(ValidateWith(Sample("x509-certificate"), o => o["validity_not_after"] = "2015-01-01T00:00:00Z"), "$.validity_not_after", "earlier");
 }
+
+public sealed class ShouldRuleTests
+{
+    [Fact]
+    public void NetworkTraffic_UppercaseProtocol_IsWarning()
+    {
+        var result = ValidationAssert.ValidateWith(Samples.EveryType["network-traffic"], o => o["protocols"] = new JsonArray("ipv4", "TCP"));
+        ValidationAssert.Valid(result);
+        ValidationAssert.HasWarning(result, "$.protocols[1]", "lowercase");
+    }
+
+    [Fact]
+    public void Location_CountryNotIsoCode_IsWarning()
+    {
+        var result = ValidationAssert.ValidateWith(Samples.EveryType["location"], o => o["country"] = "France");
+        ValidationAssert.Valid(result);
+        ValidationAssert.HasWarning(result, "$.country", "ISO 3166-1");
+    }
+}
