@@ -18,6 +18,7 @@ public sealed class ModelValidatorAgreementTests
         "indicator.custom-property.json",
         "indicator.toplevel-property-extension.json",
         "my-favorite-sdo-1.new-sdo-extension.json",
+        "indicator.unicode-and-numbers.json",
     };
 
     /// <summary>
