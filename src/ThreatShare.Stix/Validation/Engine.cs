@@ -481,7 +481,7 @@ internal static class Engine
     private static bool CustomTypeDefinedByExtension(ObjectDescriptor descriptor) => ReferenceEquals(descriptor, Catalog.ExtensionDefinedSdo) ||
         ReferenceEquals(descriptor, Catalog.ExtensionDefinedSco) || ReferenceEquals(descriptor, Catalog.ExtensionDefinedSro);
 
-    private static bool IsCustomPropertyName(string name)
+    public static bool IsCustomPropertyName(string name)
     {
         if (name.Length is < 3 or > 250)
         {

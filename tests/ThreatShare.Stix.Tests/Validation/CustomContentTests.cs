@@ -134,3 +134,12 @@ public sealed class CustomReferenceTests
     public void CustomRefProperty_WithIdentifier_IsValid() =>
         ValidationAssert.Valid(ValidationAssert.ValidateWith(Samples.YaraIndicator, o => o["x_owner_ref"] = "identity--f431f809-377b-45e0-aa1c-6a4751cae5ff"));
 }
+
+public sealed class ExtensionPropertyTests
+{
+    [Fact]
+    public void PropertyExtension_InvalidPropertyName_IsError() =>
+        ValidationAssert.HasError(
+            ValidationAssert.ValidateWith(Samples.YaraIndicator, o => o["extensions"] = System.Text.Json.Nodes.JsonNode.Parse("""{"extension-definition--d83fce45-ef58-4c6c-a3f4-1fbc32e98c6e":{"extension_type":"property-extension","Rank":5}}""")),
+            "$.extensions['extension-definition--d83fce45-ef58-4c6c-a3f4-1fbc32e98c6e'].Rank", "invalid");
+}
