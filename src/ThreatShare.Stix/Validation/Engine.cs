@@ -254,6 +254,9 @@ internal static class Engine
             case PropertyKind.Extensions:
                 Extensions.Check(value, ctx);
                 return;
+            case PropertyKind.Reserved:
+                ctx.Error($"'{rule.Name}' is reserved by STIX 2.1 for future use and must not be present");
+                return;
             case PropertyKind.StixObject:
                 ValidateStixObject(value, ctx, inBundle: true);
                 return;
