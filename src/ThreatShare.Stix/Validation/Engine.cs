@@ -40,6 +40,11 @@ internal static class Engine
             ctx.ErrorAt("type", $"'{type}' is not a valid type name: 3 to 250 characters of a-z, 0-9 and '-', without '--'");
             return;
         }
+        if (type == "action")
+        {
+            ctx.ErrorAt("type", "'action' is a reserved object type of STIX 2.1 and must not be used");
+            return;
+        }
         if (type == "bundle" && inBundle)
         {
             ctx.ErrorAt("type", "a bundle cannot contain a bundle");
