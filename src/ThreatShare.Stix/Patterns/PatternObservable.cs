@@ -27,41 +27,45 @@ public sealed record PatternObservable(string ObjectType, string Path, string Va
 
 internal static class ObservableExtractor
 {
+    private sealed class Results : List<PatternObservable>
+    {
+        public HashSet<PatternObservable>? Seen { get; set; }
+    }
+
     public static IReadOnlyList<PatternObservable> Extract(Pattern pattern)
     {
-        var result = new List<PatternObservable>();
-        var seen = new HashSet<PatternObservable>();
-        Visit(pattern.Expression, result, seen);
+        var result = new Results();
+        Visit(pattern.Expression, result);
         return result;
     }
 
-    private static void Visit(ObservationExpression expression, List<PatternObservable> result, HashSet<PatternObservable> seen)
+    private static void Visit(ObservationExpression expression, Results result)
     {
         switch (expression)
         {
             case SimpleObservation simple:
-                Visit(simple.Comparison, result, seen);
+                Visit(simple.Comparison, result);
                 break;
             case CompoundObservation compound:
                 foreach (var operand in compound.Operands)
                 {
-                    Visit(operand, result, seen);
+                    Visit(operand, result);
                 }
                 break;
             case QualifiedObservation qualified:
-                Visit(qualified.Expression, result, seen);
+                Visit(qualified.Expression, result);
                 break;
         }
     }
 
-    private static void Visit(ComparisonExpression expression, List<PatternObservable> result, HashSet<PatternObservable> seen)
+    private static void Visit(ComparisonExpression expression, Results result)
     {
         switch (expression)
         {
             case CompoundComparison compound:
                 foreach (var operand in compound.Operands)
                 {
-                    Visit(operand, result, seen);
+                    Visit(operand, result);
                 }
                 break;
             case PropertyComparison { Negated: false } comparison:
@@ -75,19 +79,19 @@ internal static class ObservableExtractor
                 };
                 if (kind is { } k)
                 {
-                    Add(comparison.Path, comparison.Value, k, result, seen);
+                    Add(comparison.Path, comparison.Value, k, result);
                 }
                 break;
             case SetComparison { Negated: false } set:
                 foreach (var value in set.Values)
                 {
-                    Add(set.Path, value, PatternObservableKind.Exact, result, seen);
+                    Add(set.Path, value, PatternObservableKind.Exact, result);
                 }
                 break;
         }
     }
 
-    private static void Add(ObjectPath path, PatternLiteral literal, PatternObservableKind kind, List<PatternObservable> result, HashSet<PatternObservable> seen)
+    private static void Add(ObjectPath path, PatternLiteral literal, PatternObservableKind kind, Results result)
     {
         string? value = literal switch
         {
@@ -114,6 +118,17 @@ internal static class ObservableExtractor
             }
         }
         var observable = new PatternObservable(path.ObjectType, NormalizedPath(path), value, kind);
+        // Most patterns name a handful of values, where a linear duplicate check beats hashing; long IN lists
+        // switch to a set so hostile patterns stay linear.
+        if (result.Count < 16)
+        {
+            if (!result.Contains(observable))
+            {
+                result.Add(observable);
+            }
+            return;
+        }
+        var seen = result.Seen ??= [.. result];
         if (seen.Add(observable))
         {
             result.Add(observable);

@@ -64,6 +64,10 @@ public static class PatternPrinter
 
     internal static string PrintSteps(ObjectPath path)
     {
+        if (path.Steps.Count == 1 && path.Steps[0] is PropertyStep only && IsBareName(only.Name))
+        {
+            return only.Name;
+        }
         var sb = new StringBuilder(16);
         WriteSteps(sb, path.Steps, 0);
         return sb.ToString();

@@ -70,7 +70,13 @@ public static class JsonCanonicalizer
     {
         ArgumentNullException.ThrowIfNull(output);
         var writer = new CanonicalJsonWriter(output, (limits ?? StixLimits.Default).MaxJsonDepth);
-        return writer.TryWriteValue(element, "$", 0, out error);
+        if (writer.TryWriteValue(element, 0, out var failure))
+        {
+            error = null;
+            return true;
+        }
+        error = failure.ToString();
+        return false;
     }
 
     /// <summary>
@@ -109,43 +115,41 @@ internal readonly struct CanonicalJsonWriter
         _output.Advance(1);
     }
 
-    internal bool TryWriteValue(JsonElement element, string path, int depth, [NotNullWhen(false)] out string? error)
+    internal bool TryWriteValue(JsonElement element, int depth, [NotNullWhen(false)] out CanonicalFailure? failure)
     {
+        failure = null;
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                return TryWriteObject(element, path, depth + 1, out error);
+                return TryWriteObject(element, depth + 1, out failure);
             case JsonValueKind.Array:
-                return TryWriteArray(element, path, depth + 1, out error);
+                return TryWriteArray(element, depth + 1, out failure);
             case JsonValueKind.String:
-                return TryWriteString(element, path, out error);
+                return TryWriteString(element, out failure);
             case JsonValueKind.Number:
                 if (!element.TryGetDouble(out double number) || !double.IsFinite(number))
                 {
-                    error = $"{path}: number does not fit an IEEE 754 double";
+                    failure = new CanonicalFailure("", "number does not fit an IEEE 754 double");
                     return false;
                 }
                 WriteNumber(number);
-                error = null;
                 return true;
             case JsonValueKind.True:
                 WriteAscii("true"u8);
-                break;
+                return true;
             case JsonValueKind.False:
                 WriteAscii("false"u8);
-                break;
+                return true;
             case JsonValueKind.Null:
                 WriteAscii("null"u8);
-                break;
+                return true;
             default:
-                error = $"{path}: not a JSON value";
+                failure = new CanonicalFailure("", "not a JSON value");
                 return false;
         }
-        error = null;
-        return true;
     }
 
-    internal bool TryWriteString(JsonElement element, string path, [NotNullWhen(false)] out string? error)
+    internal bool TryWriteString(JsonElement element, [NotNullWhen(false)] out CanonicalFailure? failure)
     {
         string text;
         try
@@ -154,13 +158,13 @@ internal readonly struct CanonicalJsonWriter
         }
         catch (InvalidOperationException)
         {
-            error = $"{path}: string is not valid Unicode (unpaired surrogate)";
+            failure = CanonicalFailure.InvalidUnicode;
             return false;
         }
-        return TryWriteString(text, path, out error);
+        return TryWriteString(text, out failure);
     }
 
-    internal bool TryWriteString(string text, string path, [NotNullWhen(false)] out string? error)
+    internal bool TryWriteString(string text, [NotNullWhen(false)] out CanonicalFailure? failure)
     {
         WriteByte((byte)'"');
         var rest = text.AsSpan();
@@ -170,7 +174,7 @@ internal readonly struct CanonicalJsonWriter
             var plain = special < 0 ? rest : rest[..special];
             if (!plain.IsEmpty && !TryWriteUtf8(plain))
             {
-                error = $"{path}: string is not valid Unicode (unpaired surrogate)";
+                failure = CanonicalFailure.InvalidUnicode;
                 return false;
             }
             if (special < 0)
@@ -181,7 +185,7 @@ internal readonly struct CanonicalJsonWriter
             rest = rest[(special + 1)..];
         }
         WriteByte((byte)'"');
-        error = null;
+        failure = null;
         return true;
     }
 
@@ -198,11 +202,11 @@ internal readonly struct CanonicalJsonWriter
         _output.Advance(ascii.Length);
     }
 
-    private bool TryWriteObject(JsonElement element, string path, int depth, [NotNullWhen(false)] out string? error)
+    private bool TryWriteObject(JsonElement element, int depth, [NotNullWhen(false)] out CanonicalFailure? failure)
     {
         if (depth > _maxDepth)
         {
-            error = $"{path}: nesting is deeper than {_maxDepth}";
+            failure = new CanonicalFailure("", $"nesting is deeper than {_maxDepth}");
             return false;
         }
         var members = new List<(string Name, JsonElement Value)>();
@@ -215,7 +219,7 @@ internal readonly struct CanonicalJsonWriter
         }
         catch (InvalidOperationException)
         {
-            error = $"{path}: member name is not valid Unicode (unpaired surrogate)";
+            failure = new CanonicalFailure("", "member name is not valid Unicode (unpaired surrogate)");
             return false;
         }
         // Ordinal comparison of .NET strings compares UTF-16 code units, which is the order RFC 8785 prescribes.
@@ -228,32 +232,33 @@ internal readonly struct CanonicalJsonWriter
             {
                 if (string.Equals(members[i - 1].Name, name, StringComparison.Ordinal))
                 {
-                    error = $"{path}: duplicate member name '{name}'";
+                    failure = new CanonicalFailure("", $"duplicate member name '{name}'");
                     return false;
                 }
                 WriteByte((byte)',');
             }
-            string memberPath = MemberPath(path, name);
-            if (!TryWriteString(name, memberPath, out error))
+            if (!TryWriteString(name, out failure) || !TryWriteMemberValue(value, depth, out failure))
             {
-                return false;
-            }
-            WriteByte((byte)':');
-            if (!TryWriteValue(value, memberPath, depth, out error))
-            {
+                failure = failure.Under(MemberSegment(name));
                 return false;
             }
         }
         WriteByte((byte)'}');
-        error = null;
+        failure = null;
         return true;
     }
 
-    private bool TryWriteArray(JsonElement element, string path, int depth, [NotNullWhen(false)] out string? error)
+    private bool TryWriteMemberValue(JsonElement value, int depth, [NotNullWhen(false)] out CanonicalFailure? failure)
+    {
+        WriteByte((byte)':');
+        return TryWriteValue(value, depth, out failure);
+    }
+
+    private bool TryWriteArray(JsonElement element, int depth, [NotNullWhen(false)] out CanonicalFailure? failure)
     {
         if (depth > _maxDepth)
         {
-            error = $"{path}: nesting is deeper than {_maxDepth}";
+            failure = new CanonicalFailure("", $"nesting is deeper than {_maxDepth}");
             return false;
         }
         WriteByte((byte)'[');
@@ -264,27 +269,29 @@ internal readonly struct CanonicalJsonWriter
             {
                 WriteByte((byte)',');
             }
-            if (!TryWriteValue(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]"), depth, out error))
+            if (!TryWriteValue(item, depth, out failure))
             {
+                failure = failure.Under(string.Create(CultureInfo.InvariantCulture, $"[{index}]"));
                 return false;
             }
             index++;
         }
         WriteByte((byte)']');
-        error = null;
+        failure = null;
         return true;
     }
 
-    internal static string MemberPath(string path, string name)
+    /// <summary>The JSONPath segment of a member: <c>.name</c>, or <c>['name']</c> when the name needs quoting.</summary>
+    internal static string MemberSegment(string name)
     {
         foreach (char c in name)
         {
             if (!char.IsAsciiLetterOrDigit(c) && c != '_' && c != '-')
             {
-                return path + "['" + name.Replace("'", "\\'", StringComparison.Ordinal) + "']";
+                return "['" + name.Replace("'", "\\'", StringComparison.Ordinal) + "']";
             }
         }
-        return path + "." + name;
+        return "." + name;
     }
 
     private bool TryWriteUtf8(ReadOnlySpan<char> text)
@@ -446,4 +453,19 @@ internal readonly struct CanonicalJsonWriter
         }
         return pos;
     }
+}
+
+/// <summary>Why a value could not be canonicalized, and where (a JSONPath relative to the value written).</summary>
+/// <param name="Path">Path below the value, e.g. <c>.a[2]</c>; empty for the value itself.</param>
+/// <param name="Message">What is wrong.</param>
+internal sealed record CanonicalFailure(string Path, string Message)
+{
+    /// <summary>Strings must be valid UTF-16 (RFC 8785 refuses unpaired surrogates).</summary>
+    internal static CanonicalFailure InvalidUnicode { get; } = new("", "string is not valid Unicode (unpaired surrogate)");
+
+    /// <summary>The same failure seen from the parent: <paramref name="segment"/> goes in front of the path.</summary>
+    internal CanonicalFailure Under(string segment) => this with { Path = segment + Path };
+
+    /// <summary>The failure with its path from the document root <c>$</c>.</summary>
+    public override string ToString() => "$" + Path + ": " + Message;
 }

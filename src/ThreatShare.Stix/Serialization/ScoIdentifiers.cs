@@ -207,36 +207,15 @@ public static class ScoIdentifiers
         foreach (string name in ordered)
         {
             if (!sco.TryGetProperty(name, out var value) || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined
-                || (name == "hashes" && value.ValueKind == JsonValueKind.Object && !value.EnumerateObject().Any()))
+                || (name == "hashes" && IsEmptyObject(value)))
             {
                 // Absent, null and empty hashes do not contribute.
                 continue;
             }
-            string path = CanonicalJsonWriter.MemberPath("$", name);
             writer.WriteByte(written == 0 ? (byte)'{' : (byte)',');
-            if (!writer.TryWriteString(name, path, out error))
+            if (!writer.TryWriteString(name, out var failure) || !TryWriteContribution(writer, name, value, out failure))
             {
-                return false;
-            }
-            writer.WriteByte((byte)':');
-            if (name == "hashes" && value.ValueKind == JsonValueKind.Object && TryChooseHash(value, out var algorithm, out var hash))
-            {
-                // Only the preferred hash contributes: {"hashes":{"<algorithm>":"<value>"}}.
-                writer.WriteByte((byte)'{');
-                string hashPath = CanonicalJsonWriter.MemberPath(path, algorithm);
-                if (!writer.TryWriteString(algorithm, hashPath, out error))
-                {
-                    return false;
-                }
-                writer.WriteByte((byte)':');
-                if (!writer.TryWriteValue(hash, hashPath, 1, out error))
-                {
-                    return false;
-                }
-                writer.WriteByte((byte)'}');
-            }
-            else if (!writer.TryWriteValue(value, path, 0, out error))
-            {
+                error = failure.Under(CanonicalJsonWriter.MemberSegment(name)).ToString();
                 return false;
             }
             written++;
@@ -250,6 +229,34 @@ public static class ScoIdentifiers
         id = StixIdentifier.Create(type, Version5FromHashInput(buffer.WrittenSpan));
         error = null;
         return true;
+    }
+
+    private static bool TryWriteContribution(
+        CanonicalJsonWriter writer,
+        string name,
+        JsonElement value,
+        [NotNullWhen(false)] out CanonicalFailure? failure)
+    {
+        writer.WriteByte((byte)':');
+        if (name == "hashes" && value.ValueKind == JsonValueKind.Object && TryChooseHash(value, out var algorithm, out var hash))
+        {
+            // Only the preferred hash contributes: {"hashes":{"<algorithm>":"<value>"}}.
+            writer.WriteByte((byte)'{');
+            if (!writer.TryWriteString(algorithm, out failure))
+            {
+                failure = failure.Under(CanonicalJsonWriter.MemberSegment(algorithm));
+                return false;
+            }
+            writer.WriteByte((byte)':');
+            if (!writer.TryWriteValue(hash, 1, out failure))
+            {
+                failure = failure.Under(CanonicalJsonWriter.MemberSegment(algorithm));
+                return false;
+            }
+            writer.WriteByte((byte)'}');
+            return true;
+        }
+        return writer.TryWriteValue(value, 0, out failure);
     }
 
     private static bool TryChooseHash(JsonElement hashes, [NotNullWhen(true)] out string? algorithm, out JsonElement value)
@@ -298,6 +305,19 @@ public static class ScoIdentifiers
         return StixNames.IsValidTypeName(type)
             ? type
             : throw new ArgumentException($"'{type}' is not a valid STIX type name", nameof(sco));
+    }
+
+    private static bool IsEmptyObject(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+        foreach (var _ in value.EnumerateObject())
+        {
+            return false;
+        }
+        return true;
     }
 
     private static bool IsSorted(string[] names)

@@ -52,7 +52,7 @@ internal static class Catalog
 
     public static readonly ObjectDescriptor ExternalReference = Part("external-reference",
         [Req(Str("source_name")), Str("description"), new("url", PropertyKind.Url), new("hashes", PropertyKind.Hashes), Str("external_id")],
-        [Checks.AtLeastOne("description", "url", "external_id"), Checks.ExternalReferenceIds, Checks.Requires("hashes", "url")]);
+        [Checks.AtLeastOne("description", "url", "external_id"), Checks.ExternalReferenceIds]);
 
     public static readonly ObjectDescriptor GranularMarkingType = Part("granular-marking",
         [List(Str("selectors")) with { Required = true }, new("lang", PropertyKind.LanguageTag), Ref("marking_ref", ToMarking)],
@@ -230,10 +230,8 @@ internal static class Catalog
         yield return Sdo("course-of-action",
         [
             Req(Str("name")), Str("description"),
-            Str("action_type") with { Deprecated = "'action_type' is reserved in STIX 2.1" },
-            List(Str("os_execution_envs")) with { Deprecated = "'os_execution_envs' is reserved in STIX 2.1" },
-            new PropertyRule("action_bin", PropertyKind.Binary) with { Deprecated = "'action_bin' is reserved in STIX 2.1" },
-            Obj("action_reference", ExternalReference) with { Deprecated = "'action_reference' is reserved in STIX 2.1" },
+            new("action_type", PropertyKind.Reserved), new("os_execution_envs", PropertyKind.Reserved),
+            new("action_bin", PropertyKind.Reserved), new("action_reference", PropertyKind.Reserved),
         ]);
         yield return Sdo("grouping", [Str("name"), Str("description"), Req(Vocab("context", V.GroupingContext)), Req(List(Ref("object_refs", ToAnyKnown)))]);
         yield return Sdo("identity",

@@ -40,6 +40,11 @@ internal static class Engine
             ctx.ErrorAt("type", $"'{type}' is not a valid type name: 3 to 250 characters of a-z, 0-9 and '-', without '--'");
             return;
         }
+        if (type == "action")
+        {
+            ctx.ErrorAt("type", "'action' is a reserved object type of STIX 2.1 and must not be used");
+            return;
+        }
         if (type == "bundle" && inBundle)
         {
             ctx.ErrorAt("type", "a bundle cannot contain a bundle");
@@ -253,6 +258,9 @@ internal static class Engine
                 return;
             case PropertyKind.Extensions:
                 Extensions.Check(value, ctx);
+                return;
+            case PropertyKind.Reserved:
+                ctx.Error($"'{rule.Name}' is reserved by STIX 2.1 for future use and must not be present");
                 return;
             case PropertyKind.StixObject:
                 ValidateStixObject(value, ctx, inBundle: true);
@@ -481,7 +489,7 @@ internal static class Engine
     private static bool CustomTypeDefinedByExtension(ObjectDescriptor descriptor) => ReferenceEquals(descriptor, Catalog.ExtensionDefinedSdo) ||
         ReferenceEquals(descriptor, Catalog.ExtensionDefinedSco) || ReferenceEquals(descriptor, Catalog.ExtensionDefinedSro);
 
-    private static bool IsCustomPropertyName(string name)
+    public static bool IsCustomPropertyName(string name)
     {
         if (name.Length is < 3 or > 250)
         {

@@ -92,6 +92,16 @@ internal static class Extensions
             }
             ctx.Pop();
         }
+        foreach (var property in body.EnumerateObject())
+        {
+            string name = JsonText.SafePropertyName(property);
+            if (name != "extension_type" && !Engine.IsCustomPropertyName(name))
+            {
+                ctx.Push(property);
+                ctx.Error($"extension property name '{name}' is invalid: it must be 3 to 250 characters of a-z, 0-9 and '_'");
+                ctx.Pop();
+            }
+        }
         if (key == Tlp2ExtensionId)
         {
             if (!body.TryGetProperty("tlp_2_0", out var level))

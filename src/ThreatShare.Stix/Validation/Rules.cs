@@ -47,6 +47,9 @@ internal enum PropertyKind
     Extensions,
     StixObject,
     Url,
+
+    /// <summary>Reserved by the specification: the property must not be present.</summary>
+    Reserved,
 }
 
 /// <summary>The object types a reference property may point to.</summary>

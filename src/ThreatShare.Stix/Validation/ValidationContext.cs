@@ -10,7 +10,7 @@ namespace ThreatShare.Stix.Validation;
 /// </summary>
 internal sealed class ValidationContext
 {
-    private Segment[] _path = new Segment[16];
+    private Segment[] _path = new Segment[8];
     private int _depth;
     private List<StixIssue>? _errors;
     private List<StixIssue>? _warnings;

@@ -33,9 +33,9 @@ internal static class Samples
                 Id = Id("attack-pattern--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061"), CreatedByRef = Author, Created = Created, Modified = Modified,
                 Name = "Spear Phishing", Description = "d", Aliases = ["phish"], KillChainPhases = Phases,
                 Revoked = false, Labels = ["l"], Confidence = 70, Lang = "en",
-                ExternalReferences = [new ExternalReference { SourceName = "capec", Description = "x", Url = "https://capec.mitre.org/data/definitions/163.html", Hashes = new Dictionary<string, string> { ["SHA-256"] = "ab", ["MD5"] = "cd" }, ExternalId = "CAPEC-163" }],
+                ExternalReferences = [new ExternalReference { SourceName = "capec", Description = "x", Url = "https://capec.mitre.org/data/definitions/163.html", Hashes = new Dictionary<string, string> { ["SHA-256"] = "4bac27393bdd9777ce02453256c5577cd02275510b2227f473d03f533924f877", ["MD5"] = "d41d8cd98f00b204e9800998ecf8427e" }, ExternalId = "CAPEC-163" }],
                 ObjectMarkingRefs = [TlpMarking.Green.Id],
-                GranularMarkings = [new GranularMarking { MarkingRef = TlpMarking.Amber.Id, Selectors = ["description"] }, new GranularMarking { Lang = "de", Selectors = ["name"] }],
+                GranularMarkings = [new GranularMarking { MarkingRef = TlpMarking.Amber.Id, Selectors = ["description"] }, new GranularMarking { MarkingRef = TlpMarking.Red.Id, Selectors = ["name"] }],
             },
             new Campaign
             {
@@ -100,7 +100,6 @@ internal static class Samples
             {
                 Id = Id("observed-data--b67d30ff-02ac-498a-92f9-32f845f448cf"), Created = Created, Modified = Modified,
                 FirstObserved = Created, LastObserved = Later, NumberObserved = 50,
-                Objects = new Dictionary<string, JsonElement> { ["0"] = Json("""{"type":"ipv4-addr","value":"198.51.100.3"}""") },
                 ObjectRefs = Ids("ipv4-addr--efcd5e80-570d-4131-b213-62cb18eaa6a8"),
             },
             new Opinion
@@ -131,7 +130,7 @@ internal static class Samples
                 Id = Id("relationship--57b56a43-b8b0-4cba-9deb-34e3e1faed9e"), CreatedByRef = Author, Created = Created, Modified = Modified,
                 RelationshipType = "indicates", Description = "d", SourceRef = Id("indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f"),
                 TargetRef = Id("malware--31b940d4-6f7f-459a-80ea-9c1f17b5891b"), StartTime = Created, StopTime = Later,
-                Revoked = false, Labels = ["l"], Confidence = 10, Lang = "en", ExternalReferences = [new ExternalReference { SourceName = "s" }],
+                Revoked = false, Labels = ["l"], Confidence = 10, Lang = "en", ExternalReferences = [new ExternalReference { SourceName = "s", ExternalId = "S-1" }],
             },
             new Sighting
             {
@@ -141,7 +140,7 @@ internal static class Samples
             },
             MarkingDefinition.CreateStatement(Id("marking-definition--4527e5de-8572-446a-a57a-706f15467461"), Created, "Copyright ACME", Author) with
             {
-                ExternalReferences = [new ExternalReference { SourceName = "acme" }],
+                ExternalReferences = [new ExternalReference { SourceName = "acme", Url = "https://acme.example/terms" }],
             },
             new LanguageContent
             {

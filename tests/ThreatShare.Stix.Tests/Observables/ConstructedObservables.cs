@@ -86,7 +86,7 @@ internal static class ConstructedObservables
                 },
                 [WindowsPEBinaryExtension.ExtensionName] = new WindowsPEBinaryExtension
                 {
-                    PeType = "dll", Imphash = "1c2e", MachineHex = "8664", NumberOfSections = 1, TimeDateStamp = T1,
+                    PeType = "dll", Imphash = "1c2e", MachineHex = "8664", NumberOfSections = 1, TimeDateStamp = T2,
                     PointerToSymbolTableHex = "00", NumberOfSymbols = 0, SizeOfOptionalHeader = 240, CharacteristicsHex = "2022",
                     FileHeaderHashes = Sha256("dd"),
                     OptionalHeader = new WindowsPEOptionalHeader
@@ -122,7 +122,7 @@ internal static class ConstructedObservables
                 [HttpRequestExtension.ExtensionName] = new HttpRequestExtension
                 {
                     RequestMethod = "post", RequestValue = "/upload", RequestVersion = "http/1.1",
-                    RequestHeader = new Dictionary<string, string>(StringComparer.Ordinal) { ["Host"] = "example.org" },
+                    RequestHeader = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["Host"] = Json("[\"example.org\"]") },
                     MessageBodyLength = 10, MessageBodyDataRef = Ref("artifact", 23),
                 },
                 [IcmpExtension.ExtensionName] = new IcmpExtension { IcmpTypeHex = "08", IcmpCodeHex = "00" },
@@ -158,7 +158,7 @@ internal static class ConstructedObservables
             },
         }.WithComputedId(),
         "software" => new Software { Id = default, Name = "Acme Agent", Cpe = "cpe:2.3:a:acme:agent:1.0:*:*:*:*:*:*:*", Swid = "acme-1", Languages = ["eng"], Vendor = "Acme", Version = "1.0" }.WithComputedId(),
-        "url" => new Url { Id = default, Value = "hxxps://example[.]org/x", Defanged = true }.WithComputedId(),
+        "url" => new Url { Id = default, Value = "https://example.org/x?y=1", Defanged = false }.WithComputedId(),
         "user-account" => new UserAccount
         {
             Id = default, UserId = "1001", Credential = "x", AccountLogin = "jdoe", AccountType = "unix", DisplayName = "J",

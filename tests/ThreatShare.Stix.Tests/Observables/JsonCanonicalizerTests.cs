@@ -158,6 +158,15 @@ public sealed class JsonCanonicalizerTests
     }
 
     [Fact]
+    public void Canonicalize_Reports_PathThroughArraysAndQuotedNames()
+    {
+        using var doc = JsonDocument.Parse("{\"ok\":1,\"a b\":[0,{\"x\":1,\"x\":2}]}");
+        var buffer = new ArrayBufferWriter<byte>();
+        Assert.False(JsonCanonicalizer.TryCanonicalize(doc.RootElement, buffer, out var error));
+        Assert.Equal("$['a b'][1]: duplicate member name 'x'", error);
+    }
+
+    [Fact]
     public void Canonicalize_Rejects_NumberOutsideDoubleRange()
     {
         using var doc = JsonDocument.Parse("{\"n\":[1e400]}");

@@ -69,7 +69,7 @@ public sealed class ScoJsonTests
         Assert.Equal("exe", pe.PeType);
         Assert.Equal("014c", pe.MachineHex);
         Assert.Equal("2016-01-22T12:31:12Z", pe.TimeDateStamp?.ToString());
-        Assert.Equal("0x10b", pe.OptionalHeader?.MagicHex);
+        Assert.Equal("010b", pe.OptionalHeader?.MagicHex);
         var section = Assert.Single(pe.Sections ?? []);
         Assert.Equal(7.980693, section.Entropy);
         Assert.Null(file.PdfExt);
@@ -83,7 +83,19 @@ public sealed class ScoJsonTests
         var http = traffic.HttpRequestExt;
         Assert.NotNull(http);
         Assert.Equal("get", http.RequestMethod);
-        Assert.Equal("www.example.com", http.RequestHeader?["Host"]);
+        Assert.Equal("www.example.com", http.RequestHeader?["Host"][0].GetString());
+    }
+
+    [Fact]
+    public void Read_HttpRequestHeader_AcceptsStringValues_AsInTheSpecificationExample()
+    {
+        const string json = """
+            {"type":"network-traffic","id":"network-traffic--f8ae967a-3dc3-5cdf-8f94-8505abff00c2","protocols":["tcp","http"],
+             "extensions":{"http-request-ext":{"request_method":"get","request_value":"/","request_header":{"Host":"www.example.com"}}}}
+            """;
+        var traffic = Assert.IsType<NetworkTraffic>(Read(json));
+        Assert.Equal("www.example.com", traffic.HttpRequestExt?.RequestHeader?["Host"].GetString());
+        AssertSameJson(json, Write(traffic));
     }
 
     [Fact]
@@ -162,6 +174,56 @@ public sealed class ScoJsonTests
             },
         }.WithComputedId();
         Assert.Equal("file--2b2b6ce5-7839-58a6-917e-ee54f07ce313", file.Id.Value);
+    }
+
+    [Fact]
+    public void ComputeId_OfTypedFileWithPeExtension_MatchesReferenceImplementation()
+    {
+        // The same file as ScoIdentifierTests.Compute_File_WithExtensionAndFloat_MatchesReferenceImplementation,
+        // built in code: the typed path must give the reference implementation's id too.
+        var file = new StixFile
+        {
+            Id = default,
+            Name = "example.exe",
+            Size = 68000,
+            MagicNumberHex = "50000000",
+            Hashes = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["SHA-256"] = "841a8921140aba50671ebb0770fecc4ee308c4952cfeff8de154ab14eeef4649",
+            },
+            Extensions = new Dictionary<string, StixExtension>(StringComparer.Ordinal)
+            {
+                [WindowsPEBinaryExtension.ExtensionName] = new WindowsPEBinaryExtension
+                {
+                    PeType = "exe",
+                    MachineHex = "014c",
+                    Sections =
+                    [
+                        new WindowsPESection
+                        {
+                            Name = ".data",
+                            Size = 4096,
+                            Entropy = 7.980693,
+                            Hashes = new Dictionary<string, string>(StringComparer.Ordinal)
+                            {
+                                ["SHA-256"] = "6e3b6f3978e5cd96ba7abee35c24e867b7e64072e2ecb22d0ee7a6e6af6894d0",
+                            },
+                        },
+                    ],
+                },
+            },
+        };
+        Assert.Equal("file--ced31cd4-bdcb-537d-aefa-92d291bfc11d", file.ComputeId().Value);
+        Assert.Equal(file.ComputeId(), file.WithComputedId().ComputeId());
+    }
+
+    [Fact]
+    public void ComputeId_Ignores_TheCurrentId()
+    {
+        var a = new DomainName { Id = StixIdentifier.NewId(DomainName.TypeName), Value = "example.com" };
+        var b = a with { Id = StixIdentifier.NewId(DomainName.TypeName), Defanged = true };
+        Assert.Equal(a.ComputeId(), b.ComputeId());
+        Assert.Equal("domain-name--bedb4899-d24b-5401-bc86-8f6b4cc18ec7", a.ComputeId().Value);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ internal static class SpecExamples
         {
           "type": "artifact", "spec_version": "2.1", "id": "artifact--6f437177-6e48-5cf8-9d9e-872a2bddd641",
           "mime_type": "application/zip",
-          "payload_bin": "ZX7HIBWPrBxTGUsTYOnjW0mjjVxC2QHy6Ju0pe6dYfyeXwr7LmpGhh5Bh5ZLTf3VgFrbC/qXkdjw1xdlA8CQtV62AE8QIfKdFsE==",
+          "payload_bin": "UEsDBBQAAAAIAAAAIQB4nGVSy27bMBC8+ys2+Qw=",
           "encryption_algorithm": "mime-type-indicated",
           "decryption_key": "My voice is my passport"
         }
@@ -156,6 +156,7 @@ internal static class SpecExamples
     public const string FilePe = """
         {
           "type": "file", "spec_version": "2.1", "id": "file--fb0419a8-f09c-57f8-be64-71a80417591c",
+          "name": "sirvizio.exe",
           "extensions": {
             "windows-pebinary-ext": {
               "pe_type": "exe", "machine_hex": "014c", "number_of_sections": 4,
@@ -163,7 +164,7 @@ internal static class SpecExamples
               "pointer_to_symbol_table_hex": "74726144", "number_of_symbols": 4542568,
               "size_of_optional_header": 224, "characteristics_hex": "818f",
               "optional_header": {
-                "magic_hex": "0x10b", "major_linker_version": 2, "minor_linker_version": 25,
+                "magic_hex": "010b", "major_linker_version": 2, "minor_linker_version": 25,
                 "size_of_code": 512, "size_of_initialized_data": 283648, "size_of_uninitialized_data": 0,
                 "address_of_entry_point": 4096, "base_of_code": 4096, "base_of_data": 8192,
                 "image_base": 14548992, "section_alignment": 4096, "file_alignment": 4096,
@@ -226,7 +227,7 @@ internal static class SpecExamples
           "extensions": {
             "http-request-ext": {
               "request_method": "get", "request_value": "/download.html", "request_version": "http/1.1",
-              "request_header": { "Accept-Encoding": "gzip,deflate", "User-Agent": "Mozilla/5.0 (Windows; U; Windows NT 5.1; en-US; rv:1.6) Gecko/20040113", "Host": "www.example.com" },
+              "request_header": { "Accept-Encoding": ["gzip,deflate"], "User-Agent": ["Mozilla/5.0 (Windows; U; Windows NT 5.1; en-US; rv:1.6) Gecko/20040113"], "Host": ["www.example.com"] },
               "message_body_length": 147,
               "message_body_data_ref": "artifact--cb37bcf8-9846-5ab4-8662-75c1bf6e63ee"
             }

@@ -84,6 +84,17 @@ public sealed class PatternObservableTests
     }
 
     [Fact]
+    public void Extract_RemovesDuplicates_InLongLists()
+    {
+        var members = string.Join(", ", Enumerable.Range(0, 3000).Select(i => $"'host{i % 1000}.example'"));
+
+        var observables = Extract($"[domain-name:value IN ({members})]");
+
+        Assert.Equal(1000, observables.Count);
+        Assert.Equal("host999.example", observables[^1].Value);
+    }
+
+    [Fact]
     public void Extract_FollowsReferencePaths()
     {
         var observables = Extract("[email-message:from_ref.value = 'ceo@evil.example' AND network-traffic:dst_port = 443]");

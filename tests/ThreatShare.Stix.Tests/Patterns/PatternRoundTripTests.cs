@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ThreatShare.Stix.Patterns;
 
@@ -52,6 +54,15 @@ public sealed class PatternRoundTripTests
         Assert.Equal(a?.GetHashCode(), b?.GetHashCode());
         Assert.NotEqual(a, c);
     }
+
+    [Property(MaxTest = 500)]
+    public Property GeneratedTree_PrintsAndParsesBackToEqualTree() =>
+        Prop.ForAll(PatternGenerators.Patterns(), pattern =>
+        {
+            var printed = pattern.ToString();
+            var reparsed = StixPatternParser.Parse(printed, new StixLimits { MaxPatternLength = int.MaxValue });
+            return reparsed.Pattern is not null && reparsed.Pattern.Equals(pattern);
+        });
 
     [Property(MaxTest = 500)]
     public bool RandomTree_PrintsAndParsesBackToEqualTree(int seed)

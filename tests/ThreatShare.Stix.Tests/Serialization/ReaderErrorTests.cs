@@ -179,3 +179,41 @@ public sealed class ReaderErrorTests
         });
     }
 }
+
+public sealed class ReaderEntryPointTests
+{
+    private const string Json = """
+        {"type":"tool","spec_version":"2.1","id":"tool--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+         "created":"2016-04-06T20:03:48.000Z","modified":"2016-04-06T20:03:48.000Z","name":"VNC"}
+        """;
+
+    [Theory]
+    [InlineData(" x")]
+    [InlineData(" {}")]
+    [InlineData(",")]
+    public void Deserialize_TrailingContent_IsRefusedByEveryEntryPoint(string trailer)
+    {
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(Json + trailer);
+
+        Assert.Throws<StixFormatException>(() => StixJson.Deserialize(Json + trailer));
+        Assert.Throws<StixFormatException>(() => StixJson.Deserialize(utf8));
+        Assert.Throws<StixFormatException>(() => StixJson.Deserialize(new MemoryStream(utf8)));
+    }
+
+    [Fact]
+    public void Deserialize_Utf8WithByteOrderMark_IsRead()
+    {
+        byte[] utf8 = [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(Json)];
+
+        Assert.IsType<Tool>(StixJson.Deserialize(utf8));
+        Assert.IsType<Tool>(StixJson.Deserialize(new MemoryStream(utf8)));
+    }
+
+    [Fact]
+    public void Deserialize_TrailingWhitespace_IsAccepted()
+    {
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(Json + " \n\t ");
+
+        Assert.IsType<Tool>(StixJson.Deserialize(utf8));
+    }
+}

@@ -134,3 +134,20 @@ public sealed class CustomReferenceTests
     public void CustomRefProperty_WithIdentifier_IsValid() =>
         ValidationAssert.Valid(ValidationAssert.ValidateWith(Samples.YaraIndicator, o => o["x_owner_ref"] = "identity--f431f809-377b-45e0-aa1c-6a4751cae5ff"));
 }
+
+public sealed class ExtensionPropertyTests
+{
+    [Fact]
+    public void PropertyExtension_InvalidPropertyName_IsError() =>
+        ValidationAssert.HasError(
+            ValidationAssert.ValidateWith(Samples.YaraIndicator, o => o["extensions"] = System.Text.Json.Nodes.JsonNode.Parse("""{"extension-definition--d83fce45-ef58-4c6c-a3f4-1fbc32e98c6e":{"extension_type":"property-extension","Rank":5}}""")),
+            "$.extensions['extension-definition--d83fce45-ef58-4c6c-a3f4-1fbc32e98c6e'].Rank", "invalid");
+}
+
+public sealed class ReservedTypeTests
+{
+    [Fact]
+    public void ActionType_IsReserved() =>
+        ValidationAssert.HasError(ValidationAssert.Validate("""{"type":"action","spec_version":"2.1","id":"action--2c8a5a5e-8ff7-4a4d-aa9d-feb398cd0061","created":"2020-01-01T00:00:00.000Z","modified":"2020-01-01T00:00:00.000Z"}"""),
+            "$.type", "reserved");
+}

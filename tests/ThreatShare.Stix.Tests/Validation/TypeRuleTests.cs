@@ -346,3 +346,12 @@ public sealed class ShouldRuleTests
         ValidationAssert.HasWarning(result, "$.country", "ISO 3166-1");
     }
 }
+
+public sealed class ReservedPropertyTests
+{
+    [Theory]
+    [InlineData("action_type")]
+    [InlineData("os_execution_envs")]
+    public void CourseOfAction_ReservedProperty_IsError(string name) =>
+        ValidationAssert.HasError(ValidationAssert.ValidateWith(Samples.EveryType["course-of-action"], o => o[name] = "x"), "$." + name, "reserved");
+}

@@ -99,8 +99,11 @@ public sealed record HttpRequestExtension : StixExtension
     /// <summary>The protocol version, e.g. <c>http/1.1</c>.</summary>
     public string? RequestVersion { get; init; }
 
-    /// <summary>The request header fields by name.</summary>
-    public IReadOnlyDictionary<string, string>? RequestHeader { get; init; }
+    /// <summary>
+    /// The request header fields by name. Each value is a JSON list of strings (as the STIX 2.1 schema requires; a
+    /// field may repeat) or, from producers that follow the specification's examples, a single string.
+    /// </summary>
+    public IReadOnlyDictionary<string, JsonElement>? RequestHeader { get; init; }
 
     /// <summary>Length of the message body in bytes.</summary>
     public long? MessageBodyLength { get; init; }
