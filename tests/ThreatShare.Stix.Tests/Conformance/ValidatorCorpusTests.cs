@@ -84,6 +84,30 @@ public sealed class ValidatorCorpusTests
             $"{file} in a bundle: expected an error at {nested}; got: {string.Join("; ", result.Errors)}");
     }
 
+    [Theory]
+    [InlineData("process.spec.json")]
+    [InlineData("process.all-properties.json")]
+    [InlineData("process.ext-windows-process.json")]
+    [InlineData("process.ext-windows-service.json")]
+    public void ScoWithoutContributingProperties_Has_NoIdVersionWarning(string file)
+    {
+        // process has no ID contributing properties, so STIX 2.1 (section 2.9) wants a UUIDv4 id for it.
+        var result = _validator.Validate(CorpusFiles.ReadValid(file));
+
+        Assert.DoesNotContain(result.Warnings, w => w.Path == "$.id");
+    }
+
+    [Fact]
+    public void SpecExamples_Have_NoWarnings()
+    {
+        var warnings = CorpusFiles.ValidNames
+            .Where(n => n.Contains(".spec", StringComparison.Ordinal) && !n.StartsWith("process.", StringComparison.Ordinal))
+            .SelectMany(n => _validator.Validate(CorpusFiles.ReadValid(n)).Warnings.Select(w => $"{n}: {w}"))
+            .ToList();
+
+        Assert.True(warnings.Count == 0, string.Join("; ", warnings));
+    }
+
     [Fact]
     public void InvalidCorpus_Has_ASidecarForEveryCase()
     {
