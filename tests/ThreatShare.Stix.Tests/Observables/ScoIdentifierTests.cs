@@ -138,6 +138,10 @@ public sealed class ScoIdentifierTests
         Assert.False(ScoIdentifiers.TryComputeDeterministic(doc.RootElement, out _, out var error));
         Assert.Contains("$.hashes.MD5", error, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => ScoIdentifiers.Compute(doc.RootElement));
+        var issue = Assert.Single(ScoIdentifiers.Check(doc.RootElement, "$.objects[0]"));
+        Assert.Equal(StixIssueSeverity.Error, issue.Severity);
+        Assert.Equal("$.objects[0].hashes.MD5", issue.Path);
+        Assert.Contains("duplicate", issue.Message, StringComparison.Ordinal);
     }
 
     [Fact]
