@@ -15,6 +15,7 @@ namespace ThreatShare.Stix;
 /// </remarks>
 public sealed class StixJsonSerializer
 {
+    private readonly StixObjectJsonConverter _objectConverter;
     private readonly JsonTypeInfo<StixObject> _objectInfo;
     private readonly JsonTypeInfo<StixBundle> _bundleInfo;
 
@@ -26,7 +27,8 @@ public sealed class StixJsonSerializer
     {
         ArgumentNullException.ThrowIfNull(limits);
         Limits = limits;
-        var options = CreateOptions(limits);
+        _objectConverter = new StixObjectJsonConverter();
+        var options = CreateOptions(limits, _objectConverter);
         Options = options;
         _objectInfo = (JsonTypeInfo<StixObject>)options.GetTypeInfo(typeof(StixObject));
         _bundleInfo = (JsonTypeInfo<StixBundle>)options.GetTypeInfo(typeof(StixBundle));
@@ -39,7 +41,7 @@ public sealed class StixJsonSerializer
     public JsonSerializerOptions Options { get; }
 
     /// <summary>Creates the options every STIX type is read and written with.</summary>
-    internal static JsonSerializerOptions CreateOptions(StixLimits limits)
+    internal static JsonSerializerOptions CreateOptions(StixLimits limits, StixObjectJsonConverter objectConverter)
     {
         var options = new JsonSerializerOptions
         {
@@ -53,7 +55,7 @@ public sealed class StixJsonSerializer
         };
         options.Converters.Add(new StixTimestampJsonConverter());
         options.Converters.Add(new StixIdentifierJsonConverter());
-        options.Converters.Add(new StixObjectJsonConverter());
+        options.Converters.Add(objectConverter);
         options.Converters.Add(new StixBundleJsonConverter(limits));
         options.MakeReadOnly();
         return options;
@@ -61,7 +63,22 @@ public sealed class StixJsonSerializer
 
     /// <summary>Reads one STIX object of any type from UTF-8 JSON.</summary>
     /// <exception cref="StixFormatException">The input is not a readable STIX object.</exception>
-    public StixObject Deserialize(ReadOnlySpan<byte> utf8Json) => Read(utf8Json, _objectInfo);
+    public StixObject Deserialize(ReadOnlySpan<byte> utf8Json)
+    {
+        if (utf8Json.Length > Limits.MaxDocumentBytes)
+        {
+            throw TooLarge();
+        }
+        try
+        {
+            CheckStringLengths(utf8Json);
+            return ReadObject(utf8Json);
+        }
+        catch (Exception ex) when (IsInputError(ex))
+        {
+            throw Wrap(ex);
+        }
+    }
 
     /// <summary>Reads one STIX object of any type from JSON text.</summary>
     /// <exception cref="StixFormatException">The input is not a readable STIX object.</exception>
@@ -135,6 +152,31 @@ public sealed class StixJsonSerializer
     /// <summary>Writes a bundle as UTF-8 JSON to a stream.</summary>
     public Task SerializeAsync(Stream utf8Json, StixBundle value, CancellationToken ct) => JsonSerializer.SerializeAsync(utf8Json, Checked(value), _bundleInfo, ct);
 
+    /// <summary>
+    /// Reads a top-level object by dispatching on its <c>type</c> directly, without a polymorphic outer layer
+    /// (which would cost a second serializer frame per object).
+    /// </summary>
+    private StixObject ReadObject(ReadOnlySpan<byte> utf8Json)
+    {
+        if (utf8Json.StartsWith("\uFEFF"u8))
+        {
+            utf8Json = utf8Json[3..]; // a UTF-8 byte order mark, which the serializer's own entry points also skip
+        }
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = Options.MaxDepth });
+        if (!reader.Read())
+        {
+            throw new StixFormatException("the document is empty", "$", null, null, null);
+        }
+        var info = _objectConverter.ResolveTypeInfo(reader, Options);
+        var value = JsonSerializer.Deserialize(ref reader, info) as StixObject
+            ?? throw new StixFormatException("the document is 'null'", "$", null, null, null);
+        if (reader.Read())
+        {
+            throw new StixFormatException("unexpected content after the object", "$", null, null, null);
+        }
+        return value;
+    }
+
     /// <summary>The message of a <see cref="JsonException"/> without the position suffix System.Text.Json appends.</summary>
     internal static string BareMessage(Exception ex)
     {
@@ -159,6 +201,11 @@ public sealed class StixJsonSerializer
         {
             throw TooLarge();
         }
+        if (json.Length > Limits.MaxStringLength)
+        {
+            // Only a document longer than the longest allowed string can hold a string that is too long.
+            return Read(Encoding.UTF8.GetBytes(json), info);
+        }
         try
         {
             return JsonSerializer.Deserialize(json, info) ?? throw new StixFormatException("the document is 'null'", "$", null, null, null);
@@ -175,8 +222,13 @@ public sealed class StixJsonSerializer
         {
             throw TooLarge();
         }
+        if (utf8Json.StartsWith("\uFEFF"u8))
+        {
+            utf8Json = utf8Json[3..];
+        }
         try
         {
+            CheckStringLengths(utf8Json);
             return JsonSerializer.Deserialize(utf8Json, info) ?? throw new StixFormatException("the document is 'null'", "$", null, null, null);
         }
         catch (Exception ex) when (IsInputError(ex))
@@ -217,6 +269,30 @@ public sealed class StixJsonSerializer
             buffer.Write(chunk, 0, read);
         }
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    /// <summary>
+    /// Refuses strings (values and property names) longer than <see cref="StixLimits.MaxStringLength"/>. Skipped
+    /// when the whole document is shorter than that limit, which is the common case.
+    /// </summary>
+    private void CheckStringLengths(ReadOnlySpan<byte> utf8Json)
+    {
+        int max = Limits.MaxStringLength;
+        if (utf8Json.Length <= max)
+        {
+            return;
+        }
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = Options.MaxDepth });
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName &&
+                (reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > max &&
+                (reader.GetString()?.Length ?? 0) > max)
+            {
+                throw new StixFormatException(
+                    $"a string is longer than {max} characters (at byte {reader.TokenStartIndex})", "$", null, reader.TokenStartIndex, null);
+            }
+        }
     }
 
     private StixFormatException TooLarge() =>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -10,24 +11,50 @@ namespace ThreatShare.Stix;
 /// </summary>
 internal sealed class StixObjectJsonConverter : JsonConverter<StixObject>
 {
+    // Metadata by STIX type name for the options this converter belongs to, built on first use.
+    // It is built from immutable registrations and published by one reference write, so a race only
+    // builds the same table twice.
+    private TypeTable? _table;
+
     public override StixObject Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        string type = PeekType(reader);
-        var target = StixTypeRegistry.Objects.TryGetValue(type, out var registered) ? registered : typeof(CustomStixObject);
-        var typeInfo = options.GetTypeInfo(target);
-        return JsonSerializer.Deserialize(ref reader, typeInfo) as StixObject
+        return JsonSerializer.Deserialize(ref reader, ResolveTypeInfo(reader, options)) as StixObject
             ?? throw new JsonException("a STIX object must not be null");
     }
 
-    public override void Write(Utf8JsonWriter writer, StixObject value, JsonSerializerOptions options)
+    /// <summary>The metadata that reads the object at the reader's position (by its <c>type</c>); the reader does not move.</summary>
+    internal JsonTypeInfo ResolveTypeInfo(Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(value);
-        JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
+        var table = _table ??= new TypeTable(options);
+        return FindTypeInfo(reader, table.ByName) ?? table.Custom;
     }
 
-    /// <summary>Finds the <c>type</c> value on a copy of the reader; the caller's reader does not move.</summary>
-    /// <remarks>Converters get the whole value buffered, so scanning a copy never runs out of data.</remarks>
-    internal static string PeekType(Utf8JsonReader reader)
+    private sealed class TypeTable(JsonSerializerOptions options)
+    {
+        public FrozenDictionary<string, JsonTypeInfo>.AlternateLookup<ReadOnlySpan<char>> ByName { get; } =
+            StixTypeRegistry.Objects
+                .ToFrozenDictionary(kv => kv.Key, kv => options.GetTypeInfo(kv.Value), StringComparer.Ordinal)
+                .GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public JsonTypeInfo Custom { get; } = options.GetTypeInfo(typeof(CustomStixObject));
+    }
+
+    /// <summary>Finds the metadata for the object's <c>type</c> without allocating; null for unregistered types.</summary>
+    private static JsonTypeInfo? FindTypeInfo(Utf8JsonReader reader, FrozenDictionary<string, JsonTypeInfo>.AlternateLookup<ReadOnlySpan<char>> byName)
+    {
+        MoveToTypeValue(ref reader);
+        int length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        if (length > 250)
+        {
+            return null; // longer than any valid type name: read as a custom object, whose reader reports it
+        }
+        Span<char> buffer = stackalloc char[256];
+        int written = reader.CopyString(buffer);
+        return byName.TryGetValue(buffer[..written], out var info) ? info : null;
+    }
+
+    /// <summary>Moves a copy of the reader to the value of <c>type</c>, checking it is a non-empty string.</summary>
+    private static void MoveToTypeValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -39,13 +66,29 @@ internal sealed class StixObjectJsonConverter : JsonConverter<StixObject>
             reader.Read();
             if (isType)
             {
-                return reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } type
-                    ? type
-                    : throw new JsonException("the 'type' property must be a non-empty string");
+                if (reader.TokenType != JsonTokenType.String || (reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) == 0)
+                {
+                    throw new JsonException("the 'type' property must be a non-empty string");
+                }
+                return;
             }
             reader.Skip();
         }
         throw new JsonException("the object has no 'type' property");
+    }
+
+    public override void Write(Utf8JsonWriter writer, StixObject value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
+    }
+
+    /// <summary>Returns the <c>type</c> value, read on a copy of the reader; the caller's reader does not move.</summary>
+    /// <remarks>Converters get the whole value buffered, so scanning a copy never runs out of data.</remarks>
+    internal static string PeekType(Utf8JsonReader reader)
+    {
+        MoveToTypeValue(ref reader);
+        return reader.GetString() ?? string.Empty;
     }
 }
 

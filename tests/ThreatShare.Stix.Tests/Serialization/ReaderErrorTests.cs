@@ -179,3 +179,74 @@ public sealed class ReaderErrorTests
         });
     }
 }
+
+public sealed class ReaderEntryPointTests
+{
+    private const string Json = """
+        {"type":"tool","spec_version":"2.1","id":"tool--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+         "created":"2016-04-06T20:03:48.000Z","modified":"2016-04-06T20:03:48.000Z","name":"VNC"}
+        """;
+
+    [Theory]
+    [InlineData(" x")]
+    [InlineData(" {}")]
+    [InlineData(",")]
+    public void Deserialize_TrailingContent_IsRefusedByEveryEntryPoint(string trailer)
+    {
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(Json + trailer);
+
+        Assert.Throws<StixFormatException>(() => StixJson.Deserialize(Json + trailer));
+        Assert.Throws<StixFormatException>(() => StixJson.Deserialize(utf8));
+        Assert.Throws<StixFormatException>(() => StixJson.Deserialize(new MemoryStream(utf8)));
+    }
+
+    [Fact]
+    public void Deserialize_Utf8WithByteOrderMark_IsRead()
+    {
+        byte[] utf8 = [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(Json)];
+
+        Assert.IsType<Tool>(StixJson.Deserialize(utf8));
+        Assert.IsType<Tool>(StixJson.Deserialize(new MemoryStream(utf8)));
+    }
+
+    [Fact]
+    public void Deserialize_TrailingWhitespace_IsAccepted()
+    {
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(Json + " \n\t ");
+
+        Assert.IsType<Tool>(StixJson.Deserialize(utf8));
+    }
+}
+
+public sealed class StringLimitTests
+{
+    private static string Indicator(string name) => $$"""
+        {"type":"indicator","spec_version":"2.1","id":"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+         "created":"2016-04-06T20:03:48.000Z","modified":"2016-04-06T20:03:48.000Z","name":"{{name}}",
+         "pattern":"[ipv4-addr:value = '198.51.100.1']","pattern_type":"stix","valid_from":"2016-01-01T00:00:00Z"}
+        """;
+
+    [Fact]
+    public void Deserialize_StringLongerThanTheLimit_IsRefusedByEveryEntryPoint()
+    {
+        var serializer = new StixJsonSerializer(StixLimits.Default with { MaxStringLength = 100 });
+        string json = Indicator(new string('a', 101));
+
+        Assert.Throws<StixFormatException>(() => serializer.Deserialize(json));
+        Assert.Throws<StixFormatException>(() => serializer.Deserialize(System.Text.Encoding.UTF8.GetBytes(json)));
+        Assert.Throws<StixFormatException>(() => serializer.DeserializeBundle(
+            "{\"type\":\"bundle\",\"id\":\"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\",\"objects\":[" + json + "]}"));
+    }
+
+    [Fact]
+    public void Deserialize_EscapedStringWithinTheLimit_IsAccepted()
+    {
+        var serializer = new StixJsonSerializer(StixLimits.Default with { MaxStringLength = 100 });
+        // 100 characters written as 600 bytes of \u escapes.
+        string json = Indicator(string.Concat(Enumerable.Repeat("\\u0041", 100)));
+
+        var indicator = Assert.IsType<Indicator>(serializer.Deserialize(json));
+
+        Assert.Equal(new string('A', 100), indicator.Name);
+    }
+}
