@@ -36,7 +36,7 @@ public sealed record PatternMatchResult(PatternMatchOutcome Outcome, string? Rea
 /// Against one untimed observation, patterns made of several observation expressions joined by <c>AND</c> or
 /// <c>FOLLOWEDBY</c>, or with qualifiers (<c>WITHIN</c>, <c>REPEATS</c>, <c>START</c>/<c>STOP</c>), answer
 /// <see cref="PatternMatchOutcome.NotEvaluable"/>; <c>OR</c> between observation expressions is evaluated. Give
-/// timed observations (<see cref="PatternObservation"/>) to evaluate those too.
+/// timed observations (<see cref="TimedObservation"/>) to evaluate those too.
 /// </remarks>
 public sealed partial class StixPatternMatcher
 {

@@ -3,13 +3,13 @@ using System.Text.Json;
 namespace ThreatShare.Stix.Patterns;
 
 /// <summary>
-/// One timed observation for <see cref="StixPatternMatcher.Match(Pattern, IReadOnlyList{PatternObservation})"/>: what an
+/// One timed observation for <see cref="StixPatternMatcher.Match(Pattern, IReadOnlyList{TimedObservation})"/>: what an
 /// <c>observed-data</c> object reports, i.e. when it was seen and the SCOs seen.
 /// </summary>
 /// <param name="FirstObserved">Start of the observation.</param>
 /// <param name="LastObserved">End of the observation (not before <paramref name="FirstObserved"/>).</param>
 /// <param name="Objects">The SCOs of the observation, as JSON objects.</param>
-public sealed record PatternObservation(StixTimestamp FirstObserved, StixTimestamp LastObserved, IReadOnlyList<JsonElement> Objects);
+public sealed record TimedObservation(StixTimestamp FirstObserved, StixTimestamp LastObserved, IReadOnlyList<JsonElement> Objects);
 
 /// <summary>Evaluation of whole patterns (observation operators and qualifiers) over timed observations.</summary>
 public sealed partial class StixPatternMatcher
@@ -29,7 +29,7 @@ public sealed partial class StixPatternMatcher
     /// When the number of candidate combinations exceeds 10,000 the answer is
     /// <see cref="PatternMatchOutcome.NotEvaluable"/> rather than an unbounded search.
     /// </remarks>
-    public PatternMatchResult Match(Pattern pattern, IReadOnlyList<PatternObservation> observations)
+    public PatternMatchResult Match(Pattern pattern, IReadOnlyList<TimedObservation> observations)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(observations);
@@ -47,7 +47,7 @@ public sealed partial class StixPatternMatcher
     /// <summary>A set of observations (sorted indexes) that together satisfy an expression.</summary>
     private sealed record Binding(int[] Observations);
 
-    private sealed class TimedRun(IReadOnlyList<PatternObservation> observations, StixLimits limits)
+    private sealed class TimedRun(IReadOnlyList<TimedObservation> observations, StixLimits limits)
     {
         private readonly Context?[] _contexts = new Context?[observations.Count];
 

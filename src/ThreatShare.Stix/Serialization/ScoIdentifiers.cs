@@ -152,11 +152,20 @@ public static class ScoIdentifiers
     public static IReadOnlyList<StixIssue> Check(JsonElement sco, string path = "$")
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!TryComputeDeterministic(sco, out var expected, out var error))
+        if (sco.ValueKind != JsonValueKind.Object
+            || !sco.TryGetProperty("type"u8, out var typeElement)
+            || typeElement.ValueKind != JsonValueKind.String)
         {
-            return error is null
-                ? []
-                : [new StixIssue(StixIssueSeverity.Error, path, error.StartsWith('$') ? path + error[1..] : error)];
+            return [new StixIssue(StixIssueSeverity.Error, path, "an SCO must be a JSON object with a string 'type'")];
+        }
+        string type = typeElement.GetString() ?? string.Empty;
+        if (!Contributing.TryGetValue(type, out var names))
+        {
+            return [];
+        }
+        if (!TryComputeCore(sco, type, names, out var expected, out var failure))
+        {
+            return failure is null ? [] : [new StixIssue(StixIssueSeverity.Error, path + failure.Path, failure.Message)];
         }
         if (!sco.TryGetProperty("id"u8, out var idElement) || idElement.ValueKind != JsonValueKind.String)
         {
@@ -195,6 +204,18 @@ public static class ScoIdentifiers
         out StixIdentifier id,
         out string? error)
     {
+        bool ok = TryComputeCore(sco, type, names, out id, out var failure);
+        error = failure?.ToString();
+        return ok;
+    }
+
+    private static bool TryComputeCore(
+        JsonElement sco,
+        string type,
+        IReadOnlyList<string> names,
+        out StixIdentifier id,
+        out CanonicalFailure? failure)
+    {
         id = default;
         var buffer = new ArrayBufferWriter<byte>(128);
         NamespaceBytes.CopyTo(buffer.GetSpan(16));
@@ -213,21 +234,21 @@ public static class ScoIdentifiers
                 continue;
             }
             writer.WriteByte(written == 0 ? (byte)'{' : (byte)',');
-            if (!writer.TryWriteString(name, out var failure) || !TryWriteContribution(writer, name, value, out failure))
+            if (!writer.TryWriteString(name, out failure) || !TryWriteContribution(writer, name, value, out failure))
             {
-                error = failure.Under(CanonicalJsonWriter.MemberSegment(name)).ToString();
+                failure = failure.Under(CanonicalJsonWriter.MemberSegment(name));
                 return false;
             }
             written++;
         }
         if (written == 0)
         {
-            error = null;
+            failure = null;
             return false;
         }
         writer.WriteByte((byte)'}');
         id = StixIdentifier.Create(type, Version5FromHashInput(buffer.WrittenSpan));
-        error = null;
+        failure = null;
         return true;
     }
 

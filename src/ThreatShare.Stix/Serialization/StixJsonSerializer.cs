@@ -71,6 +71,7 @@ public sealed class StixJsonSerializer
         }
         try
         {
+            CheckStringLengths(utf8Json);
             return ReadObject(utf8Json);
         }
         catch (Exception ex) when (IsInputError(ex))
@@ -200,6 +201,11 @@ public sealed class StixJsonSerializer
         {
             throw TooLarge();
         }
+        if (json.Length > Limits.MaxStringLength)
+        {
+            // Only a document longer than the longest allowed string can hold a string that is too long.
+            return Read(Encoding.UTF8.GetBytes(json), info);
+        }
         try
         {
             return JsonSerializer.Deserialize(json, info) ?? throw new StixFormatException("the document is 'null'", "$", null, null, null);
@@ -222,6 +228,7 @@ public sealed class StixJsonSerializer
         }
         try
         {
+            CheckStringLengths(utf8Json);
             return JsonSerializer.Deserialize(utf8Json, info) ?? throw new StixFormatException("the document is 'null'", "$", null, null, null);
         }
         catch (Exception ex) when (IsInputError(ex))
@@ -262,6 +269,30 @@ public sealed class StixJsonSerializer
             buffer.Write(chunk, 0, read);
         }
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    /// <summary>
+    /// Refuses strings (values and property names) longer than <see cref="StixLimits.MaxStringLength"/>. Skipped
+    /// when the whole document is shorter than that limit, which is the common case.
+    /// </summary>
+    private void CheckStringLengths(ReadOnlySpan<byte> utf8Json)
+    {
+        int max = Limits.MaxStringLength;
+        if (utf8Json.Length <= max)
+        {
+            return;
+        }
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = Options.MaxDepth });
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName &&
+                (reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > max &&
+                (reader.GetString()?.Length ?? 0) > max)
+            {
+                throw new StixFormatException(
+                    $"a string is longer than {max} characters (at byte {reader.TokenStartIndex})", "$", null, reader.TokenStartIndex, null);
+            }
+        }
     }
 
     private StixFormatException TooLarge() =>

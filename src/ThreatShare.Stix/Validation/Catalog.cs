@@ -339,7 +339,7 @@ internal static class Catalog
             Str("mime_type"), new("payload_bin", PropertyKind.Binary), new("url", PropertyKind.Url), new("hashes", PropertyKind.Hashes),
             Vocab("encryption_algorithm", V.EncryptionAlgorithm), Str("decryption_key"),
         ], Checks.NotBoth("payload_bin", "url", "'payload_bin' and 'url' must not both be present"), Checks.Requires("url", "hashes"),
-            Checks.Requires("decryption_key", "encryption_algorithm"));
+            Checks.Requires("decryption_key", "encryption_algorithm"), Checks.MediaType);
         yield return Sco("autonomous-system", [Req(Int("number", 0, uint.MaxValue)), Str("name"), Str("rir")]);
         yield return Sco("directory",
             [Req(Str("path")), Str("path_enc"), Ts("ctime"), Ts("mtime"), Ts("atime"), List(Ref("contains_refs", To("file", "directory")))]);
@@ -357,7 +357,7 @@ internal static class Catalog
             new("hashes", PropertyKind.Hashes), Int("size", 0), Str("name"), Str("name_enc"), Hex("magic_number_hex"), Str("mime_type"),
             Ts("ctime"), Ts("mtime"), Ts("atime"), Ref("parent_directory_ref", To("directory")), List(Ref("contains_refs", ToSco)),
             Ref("content_ref", To("artifact")),
-        ], Checks.AtLeastOne("hashes", "name"));
+        ], Checks.AtLeastOne("hashes", "name"), Checks.MediaType);
         yield return Sco("ipv4-addr",
             [Req(Str("value")), List(Ref("resolves_to_refs", To("mac-addr"))), List(Ref("belongs_to_refs", To("autonomous-system")))]);
         yield return Sco("ipv6-addr",

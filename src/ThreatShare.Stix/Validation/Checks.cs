@@ -179,6 +179,20 @@ internal static class Checks
         }
     }
 
+    /// <summary>Artifact and file: <c>mime_type</c> should be an IANA media type (<c>type/subtype</c>).</summary>
+    public static void MediaType(in ObjectView obj, ValidationContext ctx)
+    {
+        if (!obj.TryGet("mime_type", out var value) || value.ValueKind != JsonValueKind.String || JsonText.SafeGetString(value) is not { } text)
+        {
+            return;
+        }
+        int slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || slash == text.Length - 1 || text.Contains(' ', StringComparison.Ordinal))
+        {
+            ctx.WarningAt("mime_type", $"'{text}' should be an IANA media type such as 'application/zip'");
+        }
+    }
+
     /// <summary>Network traffic: an active flow has no end yet.</summary>
     public static void ActiveTrafficHasNoEnd(in ObjectView obj, ValidationContext ctx)
     {
@@ -193,6 +207,11 @@ internal static class Checks
     {
         if (!obj.TryGet(property, out var value) || value.ValueKind != JsonValueKind.String || JsonText.SafeGetString(value) is not { } text)
         {
+            return;
+        }
+        if (error && text.Length is < 3 or > 250)
+        {
+            ctx.ErrorAt(property, $"'{text}' must be 3 to 250 characters long");
             return;
         }
         foreach (char c in text)

@@ -138,6 +138,10 @@ public sealed class ScoIdentifierTests
         Assert.False(ScoIdentifiers.TryComputeDeterministic(doc.RootElement, out _, out var error));
         Assert.Contains("$.hashes.MD5", error, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => ScoIdentifiers.Compute(doc.RootElement));
+        var issue = Assert.Single(ScoIdentifiers.Check(doc.RootElement, "$.objects[0]"));
+        Assert.Equal(StixIssueSeverity.Error, issue.Severity);
+        Assert.Equal("$.objects[0].hashes.MD5", issue.Path);
+        Assert.Contains("duplicate", issue.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,5 +188,29 @@ public sealed class ScoIdentifierTests
         string b = reorder ? "{\"defanged\":true,\"value\":" + v + ",\"type\":\"url\"}" : a;
         var expected = ScoIdentifiers.CreateVersion5(ScoIdentifiers.Namespace, Encoding.UTF8.GetBytes("{\"value\":" + JsonCanonicalizer.CanonicalizeToString(JsonDocument.Parse(v).RootElement) + "}"));
         return Id(a) == Id(b) && Id(a).Uuid == expected;
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Compute_IsIndependentOf_MemberOrder_AndNoise(int seed, string noise)
+    {
+        string[] members =
+        [
+            "\"type\":\"network-traffic\"",
+            "\"src_ref\":\"ipv4-addr--28bb3599-77cd-5a82-a950-b5bc3caf07c4\"",
+            "\"dst_ref\":\"ipv4-addr--ad74bc22-43d2-52ed-890e-7d382f58e1eb\"",
+            "\"src_port\":49152",
+            "\"dst_port\":443.0",
+            "\"protocols\":[\"ipv4\",\"tcp\"]",
+            "\"start\":\"2016-06-19T14:20:40.000Z\"",
+            "\"extensions\":{\"tcp-ext\":{\"src_flags_hex\":\"02\",\"dst_flags_hex\":\"12\"}}",
+        ];
+        string ordered = "{" + string.Join(",", members) + "}";
+        var shuffled = members.ToArray();
+        new Random(seed).Shuffle(shuffled);
+        string noiseMember = "\"x_note\":" + JsonSerializer.Serialize(noise ?? "");
+        string mixed = "{" + string.Join(",", shuffled.Append(noiseMember)) + "}";
+        var a = Id(ordered);
+        var b = Id(mixed);
+        return a == b && a.UuidVersion == 5;
     }
 }

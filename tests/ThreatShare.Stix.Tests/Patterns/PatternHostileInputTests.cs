@@ -106,6 +106,24 @@ public sealed class PatternHostileInputTests
     }
 
     [Fact]
+    public void Parse_HandlesLongFlatChains_AtTheLengthLimit()
+    {
+        var sb = new StringBuilder();
+        for (int i = 0; sb.Length < 60_000; i++)
+        {
+            sb.Append(i == 0 ? "" : " OR ").Append("[ipv4-addr:value = '10.0.").Append(i % 256).Append('.').Append(i / 256 % 256).Append("' AND ipv4-addr:value != '1.1.1.1']");
+        }
+
+        var result = StixPatternParser.Parse(sb.ToString());
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        var or = Assert.IsType<CompoundObservation>(result.Pattern?.Expression);
+        Assert.True(or.Operands.Count > 800);
+        Assert.Equal(or.Operands.Count, result.Pattern?.ExtractObservables().Count);
+        Assert.Equal(result.Pattern, StixPatternParser.Parse(result.Pattern?.ToString() ?? "").Pattern);
+    }
+
+    [Fact]
     public void Parse_AllowsNulAndLoneSurrogatesInsideStrings()
     {
         var result = StixPatternParser.Parse("[file:name = 'a\0b\uD800']");

@@ -5,13 +5,13 @@ namespace ThreatShare.Stix.Tests.Patterns;
 
 public sealed class TimedMatchingTests
 {
-    private static PatternObservation Seen(string first, string last, string json) => new(
+    private static TimedObservation Seen(string first, string last, string json) => new(
         StixTimestamp.Parse(first),
         StixTimestamp.Parse(last),
         [.. JsonDocument.Parse(json).RootElement.EnumerateArray()]);
 
     // Three observations ten minutes apart: a download, a connection, a second connection.
-    private static readonly PatternObservation[] Observations =
+    private static readonly TimedObservation[] Observations =
     [
         Seen("2016-06-01T10:00:00Z", "2016-06-01T10:00:05Z", """[ { "type": "file", "name": "dropper.exe" } ]"""),
         Seen("2016-06-01T10:10:00Z", "2016-06-01T10:10:01Z", """[ { "type": "ipv4-addr", "value": "198.51.100.7" } ]"""),

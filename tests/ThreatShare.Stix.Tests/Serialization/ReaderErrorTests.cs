@@ -217,3 +217,36 @@ public sealed class ReaderEntryPointTests
         Assert.IsType<Tool>(StixJson.Deserialize(utf8));
     }
 }
+
+public sealed class StringLimitTests
+{
+    private static string Indicator(string name) => $$"""
+        {"type":"indicator","spec_version":"2.1","id":"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+         "created":"2016-04-06T20:03:48.000Z","modified":"2016-04-06T20:03:48.000Z","name":"{{name}}",
+         "pattern":"[ipv4-addr:value = '198.51.100.1']","pattern_type":"stix","valid_from":"2016-01-01T00:00:00Z"}
+        """;
+
+    [Fact]
+    public void Deserialize_StringLongerThanTheLimit_IsRefusedByEveryEntryPoint()
+    {
+        var serializer = new StixJsonSerializer(StixLimits.Default with { MaxStringLength = 100 });
+        string json = Indicator(new string('a', 101));
+
+        Assert.Throws<StixFormatException>(() => serializer.Deserialize(json));
+        Assert.Throws<StixFormatException>(() => serializer.Deserialize(System.Text.Encoding.UTF8.GetBytes(json)));
+        Assert.Throws<StixFormatException>(() => serializer.DeserializeBundle(
+            "{\"type\":\"bundle\",\"id\":\"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\",\"objects\":[" + json + "]}"));
+    }
+
+    [Fact]
+    public void Deserialize_EscapedStringWithinTheLimit_IsAccepted()
+    {
+        var serializer = new StixJsonSerializer(StixLimits.Default with { MaxStringLength = 100 });
+        // 100 characters written as 600 bytes of \u escapes.
+        string json = Indicator(string.Concat(Enumerable.Repeat("\\u0041", 100)));
+
+        var indicator = Assert.IsType<Indicator>(serializer.Deserialize(json));
+
+        Assert.Equal(new string('A', 100), indicator.Name);
+    }
+}

@@ -355,3 +355,20 @@ public sealed class ReservedPropertyTests
     public void CourseOfAction_ReservedProperty_IsError(string name) =>
         ValidationAssert.HasError(ValidationAssert.ValidateWith(Samples.EveryType["course-of-action"], o => o[name] = "x"), "$." + name, "reserved");
 }
+
+public sealed class FoundByDifferentialTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("ab")]
+    public void Relationship_ShortType_IsError(string type) =>
+        ValidationAssert.HasError(ValidationAssert.ValidateWith(Samples.EveryType["relationship"], o => o["relationship_type"] = type), "$.relationship_type", "3 to 250");
+
+    [Fact]
+    public void Artifact_MimeTypeNotMediaType_IsWarning()
+    {
+        var result = ValidationAssert.ValidateWith(Samples.EveryType["artifact"], o => o["mime_type"] = "zip");
+        ValidationAssert.Valid(result);
+        ValidationAssert.HasWarning(result, "$.mime_type", "media type");
+    }
+}
