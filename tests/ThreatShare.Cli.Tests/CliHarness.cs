@@ -41,6 +41,16 @@ internal static class CliHarness
         return new CliRun(exit, stdout.ToArray(), stderr.ToString());
     }
 
+    /// <summary>Runs with the real STIX library (parser and validator) and default limits.</summary>
+    public static async Task<CliRun> RunRealAsync(string input, params string[] args)
+    {
+        using var stdin = new MemoryStream(Encoding.UTF8.GetBytes(input), writable: false);
+        using var stdout = new MemoryStream();
+        using var stderr = new StringWriter();
+        var exit = await CliApplication.RunAsync(args, new CliConsole(stdin, stdout, stderr), CancellationToken.None);
+        return new CliRun(exit, stdout.ToArray(), stderr.ToString());
+    }
+
     public static async Task<CliRun> RunAsync(Stream stdin, Stream stdout, IStixChecks checks, params string[] args)
     {
         using var stderr = new StringWriter();
