@@ -1,3 +1,4 @@
+using System.Globalization;
 using ThreatShare.Stix;
 
 namespace ThreatShare.Cli;
@@ -42,7 +43,8 @@ internal sealed class PatternCheckVerb
     {
         if (reader.IsTooLong)
         {
-            return PatternVerdict.Invalid($"the line is longer than {_limits.MaxDocumentBytes} bytes", 1, 1);
+            return PatternVerdict.Invalid(
+                string.Create(CultureInfo.InvariantCulture, $"the line is longer than {_limits.MaxDocumentBytes} bytes"), 1, 1);
         }
 
         var line = reader.Current.Span;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ThreatShare.Stix;
 
@@ -67,7 +68,7 @@ internal sealed class StixValidateVerb
         {
             // The validator is expected to report malformed JSON as an issue; this keeps the contract if it throws.
             var where = e.BytePositionInLine is { } position
-                ? $" (line {(e.LineNumber ?? 0) + 1}, byte {position + 1})"
+                ? string.Create(CultureInfo.InvariantCulture, $" (line {(e.LineNumber ?? 0) + 1}, byte {position + 1})")
                 : string.Empty;
             return DocumentVerdict.Invalid("$", "malformed JSON" + where + ": " + LineText.WithoutPosition(e.Message));
         }
@@ -80,7 +81,8 @@ internal sealed class StixValidateVerb
     }
 
     private DocumentVerdict TooLarge() =>
-        DocumentVerdict.Invalid("$", $"the document is larger than {_limits.MaxDocumentBytes} bytes");
+        DocumentVerdict.Invalid(
+            "$", string.Create(CultureInfo.InvariantCulture, $"the document is larger than {_limits.MaxDocumentBytes} bytes"));
 
     /// <summary>Reads the whole input, or returns null as soon as it exceeds the document size limit.</summary>
     private async Task<ReadOnlyMemory<byte>?> ReadWholeAsync(Stream input, CancellationToken ct)
