@@ -82,8 +82,9 @@ internal sealed class LineReader
 
             lineLength += partLength;
 
-            // One byte over the cap is kept: it may be the \r of a CRLF line that is exactly at the cap.
-            if (lineLength <= _maxLineBytes + 1L)
+            // Bytes that Finish drops do not count against the cap, so they are kept too: the \r of a CRLF line,
+            // and the byte order mark on the first line.
+            if (lineLength <= _maxLineBytes + 1L + (LineNumber == 0 ? 3 : 0))
             {
                 Append(part.Span);
             }
@@ -116,7 +117,7 @@ internal sealed class LineReader
         if (_spill.Length - _spillLength < part.Length)
         {
             var size = Math.Max(_spill.Length * 2, _spillLength + part.Length);
-            Array.Resize(ref _spill, Math.Min(size, Math.Max(_maxLineBytes + 1, _spillLength + part.Length)));
+            Array.Resize(ref _spill, Math.Min(size, Math.Max(_maxLineBytes + 4, _spillLength + part.Length)));
         }
 
         part.CopyTo(_spill.AsSpan(_spillLength));

@@ -239,6 +239,22 @@ public sealed class PatternCheckTests
     }
 
     [Fact]
+    public async Task FirstLineExactlyAtTheLimit_WithByteOrderMarkAndCrLf_IsAccepted_WhenSplitAcrossReads()
+    {
+        var checks = new FakeChecks();
+        var limits = new StixLimits { MaxDocumentBytes = 10 };
+        var pattern = "[" + new string('b', 8) + "]";
+        var input = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(pattern + "\r\n")).ToArray();
+        using var stdin = new PieceStream(input, 2);
+        using var stdout = new MemoryStream();
+
+        await CliApplication.RunAsync(["pattern", "check"], new CliConsole(stdin, stdout, TextWriter.Null), checks, limits, CancellationToken.None);
+
+        Assert.Equal("{\"valid\":true}\n", Encoding.UTF8.GetString(stdout.ToArray()));
+        Assert.Equal([pattern], checks.Patterns);
+    }
+
+    [Fact]
     public async Task CheckerFailure_IsAnsweredAsInvalid_AndLaterLinesStillRun()
     {
         var run = await CliHarness.RunAsync("throw\n[a]\n", "pattern", "check");
