@@ -21,8 +21,8 @@ public sealed record StixBundle
     /// <summary>The bundle identifier, <c>bundle--UUID</c>.</summary>
     public required StixIdentifier Id { get; init; }
 
-    /// <summary>The objects, in their original order; empty when the bundle has no <c>objects</c>.</summary>
-    public IReadOnlyList<StixObject> Objects { get; init; } = [];
+    /// <summary>The objects, in their original order; null when the bundle has no <c>objects</c> property (it is optional).</summary>
+    public IReadOnlyList<StixObject>? Objects { get; init; }
 
     /// <summary>Properties not modelled here (e.g. a STIX 2.0 <c>spec_version</c>), as raw JSON in their original order.</summary>
     public IReadOnlyDictionary<string, JsonElement>? CustomProperties { get; init; }

@@ -65,7 +65,7 @@ internal sealed class StixBundleJsonConverter : JsonConverter<StixBundle>
         return new StixBundle
         {
             Id = id ?? throw new JsonException("the bundle has no 'id' property", "$", null, null),
-            Objects = objects ?? [],
+            Objects = objects,
             CustomProperties = custom,
         };
     }
@@ -118,14 +118,18 @@ internal sealed class StixBundleJsonConverter : JsonConverter<StixBundle>
         writer.WriteString("type"u8, StixBundle.TypeName);
         writer.WritePropertyName("id"u8);
         JsonSerializer.Serialize(writer, value.Id, options.GetTypeInfo(typeof(StixIdentifier)));
-        writer.WritePropertyName("objects"u8);
-        writer.WriteStartArray();
-        var objectInfo = options.GetTypeInfo(typeof(StixObject));
-        foreach (var obj in value.Objects)
+        // 'objects' is optional: absent stays absent, an empty list stays an empty list.
+        if (value.Objects is not null)
         {
-            JsonSerializer.Serialize(writer, obj, objectInfo);
+            writer.WritePropertyName("objects"u8);
+            writer.WriteStartArray();
+            var objectInfo = options.GetTypeInfo(typeof(StixObject));
+            foreach (var obj in value.Objects)
+            {
+                JsonSerializer.Serialize(writer, obj, objectInfo);
+            }
+            writer.WriteEndArray();
         }
-        writer.WriteEndArray();
         if (value.CustomProperties is not null)
         {
             foreach (var (name, element) in value.CustomProperties)

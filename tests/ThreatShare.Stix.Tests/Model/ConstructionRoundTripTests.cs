@@ -91,7 +91,7 @@ public sealed class ConstructionRoundTripTests
 
         Assert.Equal("bundle", read.Type);
         Assert.Equal(bundle.Id, read.Id);
-        Assert.Equal(Samples.All().Select(o => o.GetType()), read.Objects.Select(o => o.GetType()));
+        Assert.Equal(Samples.All().Select(o => o.GetType()), read.Objects!.Select(o => o.GetType())); // the bundle was written with objects
         Assert.Equal(json, StixJson.Serialize(read));
     }
 

@@ -179,8 +179,18 @@ public sealed class LosslessRoundTripTests
 
         var bundle = StixJson.DeserializeBundle(json);
 
+        Assert.NotNull(bundle.Objects);
         Assert.Empty(bundle.Objects);
         Assert.Equal(["spec_version", "x_source"], bundle.CustomProperties!.Keys);
+        JsonAssert.SemanticallyEqual(json, StixJson.Serialize(bundle));
+    }
+
+    [Fact]
+    public void Bundle_WithoutObjects_StaysWithoutObjects()
+    {
+        string json = """{"type":"bundle","id":"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d"}""";
+        var bundle = StixJson.DeserializeBundle(json);
+        Assert.Null(bundle.Objects);
         JsonAssert.SemanticallyEqual(json, StixJson.Serialize(bundle));
     }
 

@@ -134,7 +134,7 @@ public sealed class ReaderErrorTests
         var ex = Assert.Throws<StixFormatException>(() => serializer.DeserializeBundle(json));
 
         Assert.Equal("$.objects[2]", ex.Path);
-        Assert.Equal(3, StixJson.DeserializeBundle(json).Objects.Count);
+        Assert.Equal(3, StixJson.DeserializeBundle(json).Objects?.Count);
     }
 
     [Fact]
