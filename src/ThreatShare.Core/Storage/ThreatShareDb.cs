@@ -44,6 +44,9 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
     /// <summary>Owners of STIX ids.</summary>
     public DbSet<IdOwner> IdOwners => Set<IdOwner>();
 
+    /// <summary>Keys of the OpenID Connect server.</summary>
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
     /// <summary>True when the provider stores JSON as <c>jsonb</c>.</summary>
     protected virtual bool UsesJsonb => false;
 
@@ -130,6 +133,13 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
         {
             e.HasKey(c => c.Channel);
             e.Property(c => c.Channel).HasMaxLength(80);
+        });
+        builder.Entity<SigningKey>(e =>
+        {
+            e.HasKey(k => k.Id);
+            e.Property(k => k.Id).HasMaxLength(64);
+            e.Property(k => k.Use).HasMaxLength(8);
+            e.HasIndex(k => new { k.Use, k.CreatedAt });
         });
         builder.Entity<IdOwner>(e =>
         {

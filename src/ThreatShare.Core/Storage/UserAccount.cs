@@ -60,7 +60,7 @@ public sealed class ApiClient
 }
 
 /// <summary>OAuth scopes granted to API clients.</summary>
-public static class Scopes
+public static class ApiScopes
 {
     /// <summary>Read STIX objects (REST, TAXII).</summary>
     public const string StixRead = "stix.read";
