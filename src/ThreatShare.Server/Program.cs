@@ -12,7 +12,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 // The REST API speaks snake_case like STIX and TAXII.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
-builder.Services.AddThreatShareStore(builder.Configuration);
+builder.Services.AddThreatShareStore();
 builder.Services.AddThreatShareIdentity();
 builder.Services.AddScoped<MemberDirectory>();
 builder.Services.AddScoped<FirstStart>();
