@@ -36,6 +36,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.MapThreatShareIdentity();
 app.MapMe();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();

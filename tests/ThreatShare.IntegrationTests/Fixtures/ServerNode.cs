@@ -44,12 +44,13 @@ public sealed class ServerNode : IAsyncDisposable
         {
             b.UseSetting("ThreatShare:DataDirectory", dataDirectory);
             b.UseSetting("ThreatShare:SeedDemo", "true");
+            b.UseSetting("urls", "http://127.0.0.1:0"); // a free port from the OS
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 b.UseSetting(key, value);
             }
         });
-        factory.UseKestrel(0);
+        factory.UseKestrel();
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(); // set once Kestrel listens
 

@@ -100,5 +100,9 @@ public sealed class ClientCredentialsTests(DemoServer server) : IClassFixture<De
         Assert.All(users.Where(u => u.GetProperty("roles").EnumerateArray().Any(r => r.GetString() is "moderator" or "directorate-admin")),
             u => Assert.False(string.IsNullOrEmpty(u.GetProperty("totp_secret").GetString())));
         Assert.Contains(users, u => u.GetProperty("username").GetString() == "finance-moderator");
+        var names = users.Select(u => u.GetProperty("username").GetString()).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
+        var admin = users.Single(u => u.GetProperty("username").GetString() == "directorate-admin");
+        Assert.Equal(["directorate-admin"], admin.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
     }
 }

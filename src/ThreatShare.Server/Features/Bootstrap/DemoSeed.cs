@@ -56,7 +56,7 @@ internal sealed class DemoSeed(ThreatShareDb db, UserManager<UserAccount> users,
                 org.Slug, org.Id.ToString(), org.IdentityId, [.. org.Sectors.Select(s => s.SectorSlug).Order(StringComparer.Ordinal)],
                 org.Tier.ToString().ToLowerInvariant(), clientId, secret, ClientScopes));
             credentials.Users.Add(await EnsureUserAsync(org, $"{org.Slug}-analyst", [Roles.Analyst], [], totp: false, ct));
-            credentials.Users.Add(await EnsureUserAsync(org, $"{org.Slug}-admin", [Roles.Analyst, Roles.OrgAdmin], [], totp: false, ct));
+            credentials.Users.Add(await EnsureUserAsync(org, $"{org.Slug}-org-admin", [Roles.Analyst, Roles.OrgAdmin], [], totp: false, ct));
         }
         credentials.Users.Add(await EnsureUserAsync(directorate, "finance-moderator", [Roles.Moderator], ["finance"], totp: true, ct));
         credentials.Users.Add(await EnsureUserAsync(directorate, "directorate-admin", [Roles.DirectorateAdmin], [], totp: true, ct));

@@ -4,6 +4,8 @@ using ThreatShare.Core.Storage;
 using ThreatShare.Core.Trust;
 using ThreatShare.Server.Features.Identity;
 using ThreatShare.Server.Features.Organizations;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ThreatShare.Server.Features.Bootstrap;
 
@@ -17,6 +19,7 @@ internal sealed class FirstStart(
     RoleManager<IdentityRole<Guid>> roles,
     KeyRing keys,
     MemberDirectory directory,
+    IOpenIddictApplicationManager applications,
     ILogger<FirstStart> logger)
 {
     public const string DirectorateSlug = "directorate";
@@ -33,6 +36,7 @@ internal sealed class FirstStart(
             }
         }
         await keys.EnsureCurrentAsync(ct);
+        await EnsureCliClientAsync(ct);
 
         if (await db.Organizations.AnyAsync(o => o.IsDirectorate, ct))
         {
@@ -48,9 +52,35 @@ internal sealed class FirstStart(
             ThreatShare first start: created the directorate and its first admin.
               user:         {FirstAdminUserName}
               setup secret: {secret}
-            Sign in with it once, then set a password and enrol an authenticator app. It is not shown again.
+            Sign in with it at /account/login and enrol an authenticator app (required for administrators).
+            It is not shown again.
 
             """);
+    }
+
+    /// <summary>The public client people use from the command line: authorization code with PKCE, no secret.</summary>
+    private async Task EnsureCliClientAsync(CancellationToken ct)
+    {
+        if (await applications.FindByClientIdAsync(IdentitySetup.CliClientId, ct) is not null)
+        {
+            return;
+        }
+        var cli = new OpenIddictApplicationDescriptor
+        {
+            ClientId = IdentitySetup.CliClientId,
+            ClientType = ClientTypes.Public,
+            DisplayName = "threatshare command line",
+            RedirectUris = { new Uri(IdentitySetup.CliRedirectUri) },
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
+                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
+                Permissions.Scopes.Profile, Permissions.Prefixes.Scope + Scopes.OfflineAccess,
+                Permissions.Prefixes.Scope + ApiScopes.StixRead, Permissions.Prefixes.Scope + ApiScopes.StixWrite, Permissions.Prefixes.Scope + ApiScopes.Alerts,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        await applications.CreateAsync(cli, ct);
     }
 }
 
