@@ -44,14 +44,9 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        EnsureInstalled(BinDirectory);
         string initdb = Path.Combine(BinDirectory, "initdb");
         string pgCtl = Path.Combine(BinDirectory, "pg_ctl");
-        if (!File.Exists(initdb) || !File.Exists(pgCtl))
-        {
-            throw new InvalidOperationException(
-                $"PostgreSQL 15 is not installed ({initdb} not found). The storage tests need it and are never skipped: " +
-                "install it with `apt-get install -y --no-install-recommends postgresql` (infra/test.sh does so), without starting the system service.");
-        }
         var watch = Stopwatch.StartNew();
         Directory.CreateDirectory(PidDirectory);
         await StopLeftoversAsync();
@@ -95,6 +90,24 @@ public sealed class PostgresServer : IAsyncLifetime
             }
         }
     }
+
+    /// <summary>Fails, with what to do, when PostgreSQL's server binaries are not in <paramref name="binDirectory"/>.</summary>
+    public static void EnsureInstalled(string binDirectory)
+    {
+        foreach (string tool in (string[])["initdb", "pg_ctl"])
+        {
+            string path = Path.Combine(binDirectory, tool);
+            if (!File.Exists(path))
+            {
+                throw new InvalidOperationException(
+                    $"PostgreSQL 15 is not installed ({path} not found). The storage tests need it and are never skipped: " +
+                    "install it with `apt-get install -y --no-install-recommends postgresql` (infra/test.sh does so), without starting the system service.");
+            }
+        }
+    }
+
+    /// <summary>The pid file of this run's server, while it runs.</summary>
+    public string? PidFile => _pidFile;
 
     /// <summary>Connection string of <paramref name="database"/> on this server.</summary>
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
