@@ -36,6 +36,9 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>The TCP port the server listens on (127.0.0.1).</summary>
     public int Port { get; private set; }
 
+    /// <summary>How long the fixture took until initdb had finished.</summary>
+    public TimeSpan InitdbTime { get; private set; }
+
     /// <summary>How long initdb and start took.</summary>
     public TimeSpan StartTime { get; private set; }
 
@@ -58,12 +61,28 @@ public sealed class PostgresServer : IAsyncLifetime
             await RunAsync("chown", ["-R", ServiceUser + ":" + ServiceUser, root], asServiceUser: false, root);
         }
         _dataDirectory = Path.Combine(root, "data");
-        Port = FreePort();
-
         await RunAsync(initdb, ["-D", _dataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], Environment.IsPrivilegedProcess, root);
-        string settings = string.Create(CultureInfo.InvariantCulture,
-            $"-p {Port} -c listen_addresses=127.0.0.1 -k {root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200");
-        await RunAsync(pgCtl, ["-D", _dataDirectory, "-w", "-t", "60", "-l", Path.Combine(root, "log"), "-o", settings, "start"], Environment.IsPrivilegedProcess, root);
+        InitdbTime = watch.Elapsed;
+        string log = Path.Combine(root, "log");
+        for (int attempt = 1; ; attempt++)
+        {
+            // The OS picks a free port; another process may take it before PostgreSQL binds it, so retry then.
+            Port = FreePort();
+            string settings = string.Create(CultureInfo.InvariantCulture,
+                $"-p {Port} -c listen_addresses=127.0.0.1 -k {root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200");
+            try
+            {
+                await RunAsync(pgCtl, ["-D", _dataDirectory, "-w", "-t", "60", "-l", log, "-o", settings, "start"], Environment.IsPrivilegedProcess, root);
+                break;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && File.Exists(log) && File.ReadAllText(log).Contains("could not bind", StringComparison.Ordinal))
+            {
+            }
+            catch (InvalidOperationException e) when (File.Exists(log))
+            {
+                throw new InvalidOperationException(e.Message + "\nserver log:\n" + await File.ReadAllTextAsync(log), e);
+            }
+        }
 
         _pidFile = Path.Combine(PidDirectory, Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".pid");
         string postmasterPid = (await File.ReadAllLinesAsync(Path.Combine(_dataDirectory, "postmaster.pid")))[0];

@@ -13,7 +13,7 @@ public sealed class PostgresServerTests(PostgresServer server, ITestOutputHelper
     [Fact]
     public async Task Server_IsPostgres15_OnLoopback()
     {
-        output.WriteLine($"PostgreSQL fixture: initdb + start took {server.StartTime.TotalMilliseconds:F0} ms, port {server.Port}");
+        output.WriteLine($"PostgreSQL fixture: initdb done after {server.InitdbTime.TotalMilliseconds:F0} ms, started after {server.StartTime.TotalMilliseconds:F0} ms, port {server.Port}");
         await using var connection = new NpgsqlConnection(server.AdminConnectionString);
         await connection.OpenAsync();
         await using var version = new NpgsqlCommand("SHOW server_version", connection);
