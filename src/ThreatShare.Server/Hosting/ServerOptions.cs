@@ -13,18 +13,6 @@ public sealed class ServerOptions
     public bool SeedDemo { get; set; }
 }
 
-/// <summary>Store options (section <c>Storage</c>).</summary>
-public sealed class StorageOptions
-{
-    /// <summary><c>sqlite</c> (embedded default, a file in the data directory) or <c>postgres</c>.</summary>
-    [Required]
-    [RegularExpression("^(sqlite|postgres)$", ErrorMessage = "Storage:Provider must be 'sqlite' or 'postgres'")]
-    public string Provider { get; set; } = "sqlite";
-
-    /// <summary>Connection string; for SQLite defaults to <c>Data Source=&lt;data dir&gt;/threatshare.db</c>; required for PostgreSQL.</summary>
-    public string? ConnectionString { get; set; }
-}
-
 /// <summary>Maps the friendly command-line flags onto configuration keys.</summary>
 internal static class CommandLine
 {

@@ -27,7 +27,7 @@ internal sealed class FirstStart(
 
     public async Task RunAsync(TextWriter console, CancellationToken ct)
     {
-        await db.Database.EnsureCreatedAsync(ct);
+        await StorageSetup.MigrateAsync(db, ct);
         foreach (string role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))

@@ -527,6 +527,34 @@ namespace ThreatShare.Core.Storage.Migrations.Postgres
                     b.ToTable("Sectors");
                 });
 
+            modelBuilder.Entity("ThreatShare.Core.Storage.SigningKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PrivateKeyPem")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("RetireAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Use", "CreatedAt");
+
+                    b.ToTable("SigningKeys");
+                });
+
             modelBuilder.Entity("ThreatShare.Core.Storage.StoredObject", b =>
                 {
                     b.Property<long>("Key")

@@ -518,6 +518,34 @@ namespace ThreatShare.Core.Storage.Migrations.Sqlite
                     b.ToTable("Sectors");
                 });
 
+            modelBuilder.Entity("ThreatShare.Core.Storage.SigningKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivateKeyPem")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetireAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Use", "CreatedAt");
+
+                    b.ToTable("SigningKeys");
+                });
+
             modelBuilder.Entity("ThreatShare.Core.Storage.StoredObject", b =>
                 {
                     b.Property<long>("Key")

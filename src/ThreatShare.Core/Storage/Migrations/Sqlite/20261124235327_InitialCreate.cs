@@ -126,6 +126,21 @@ namespace ThreatShare.Core.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SigningKeys",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Use = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    PrivateKeyPem = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RetireAfter = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SigningKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Submissions",
                 columns: table => new
                 {
@@ -619,6 +634,11 @@ namespace ThreatShare.Core.Storage.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SigningKeys_Use_CreatedAt",
+                table: "SigningKeys",
+                columns: new[] { "Use", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Submissions_OrganizationId_ReceivedAt",
                 table: "Submissions",
                 columns: new[] { "OrganizationId", "ReceivedAt" });
@@ -670,6 +690,9 @@ namespace ThreatShare.Core.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OrganizationSectors");
+
+            migrationBuilder.DropTable(
+                name: "SigningKeys");
 
             migrationBuilder.DropTable(
                 name: "SubmissionRecipient");

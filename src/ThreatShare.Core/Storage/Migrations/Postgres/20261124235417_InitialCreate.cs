@@ -127,6 +127,21 @@ namespace ThreatShare.Core.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SigningKeys",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Use = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    PrivateKeyPem = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RetireAfter = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SigningKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Submissions",
                 columns: table => new
                 {
@@ -620,6 +635,11 @@ namespace ThreatShare.Core.Storage.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SigningKeys_Use_CreatedAt",
+                table: "SigningKeys",
+                columns: new[] { "Use", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Submissions_OrganizationId_ReceivedAt",
                 table: "Submissions",
                 columns: new[] { "OrganizationId", "ReceivedAt" });
@@ -671,6 +691,9 @@ namespace ThreatShare.Core.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "OrganizationSectors");
+
+            migrationBuilder.DropTable(
+                name: "SigningKeys");
 
             migrationBuilder.DropTable(
                 name: "SubmissionRecipient");
