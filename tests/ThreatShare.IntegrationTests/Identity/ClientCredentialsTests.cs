@@ -93,6 +93,7 @@ public sealed class ClientCredentialsTests(DemoServer server) : IClassFixture<De
     public void DemoCredentials_File_IsOwnerOnly_AndComplete()
     {
         string path = Path.Combine(_node.DataDirectory, "demo-credentials.json");
+        Assert.True(File.Exists(Path.Combine(_node.DataDirectory, "threatshare.db")), "the embedded store lives in the data directory");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
         var slugs = _node.Credentials.GetProperty("organizations").EnumerateArray().Select(o => o.GetProperty("slug").GetString()).ToHashSet();
         Assert.Superset(new HashSet<string?> { "bank-a", "bank-b", "insurer-c", "power-d", "hospital-e", "multi-f", "directorate" }, slugs);
