@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -13,6 +16,11 @@ builder.Services.AddProblemDetails();
 // The REST API speaks snake_case like STIX and TAXII.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
 builder.Services.AddThreatShareStore();
+// Cookie and antiforgery keys live in the data directory so sign-ins survive a restart.
+builder.Services.AddDataProtection().SetApplicationName("ThreatShare");
+builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<ServerOptions>, ILoggerFactory>((o, server, logs) =>
+    o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(server.Value.DataDirectory, "protection-keys")), logs));
+builder.Services.AddOpenApi();
 builder.Services.AddThreatShareIdentity();
 builder.Services.AddScoped<MemberDirectory>();
 builder.Services.AddScoped<FirstStart>();
@@ -39,6 +47,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapThreatShareIdentity();
 app.MapMe();
+app.MapOpenApi("/openapi/{documentName}.json");
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
 
 if (demo is not null)
