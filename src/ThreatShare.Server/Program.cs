@@ -8,6 +8,7 @@ using ThreatShare.Server.Features.Bootstrap;
 using ThreatShare.Server.Features.Identity;
 using ThreatShare.Server.Features.Me;
 using ThreatShare.Server.Features.Organizations;
+using ThreatShare.Server.Features.Submissions;
 using ThreatShare.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(CommandLine.Normalize(args));
@@ -25,6 +26,7 @@ builder.Services.AddThreatShareIdentity();
 builder.Services.AddScoped<MemberDirectory>();
 builder.Services.AddScoped<FirstStart>();
 builder.Services.AddScoped<DemoSeed>();
+builder.Services.AddSubmissions();
 
 var app = builder.Build();
 
@@ -47,6 +49,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapThreatShareIdentity();
 app.MapMe();
+app.MapSubmissions();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
 

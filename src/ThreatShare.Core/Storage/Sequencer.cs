@@ -26,9 +26,19 @@ public static class Sequencer
     /// <summary>Takes the next sequence number of <paramref name="channel"/> in the current transaction of <paramref name="db"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="channel"/> is not a channel name.</exception>
     /// <exception cref="InvalidOperationException"><paramref name="db"/> has no transaction open.</exception>
-    public static async Task<long> NextAsync(ThreatShareDb db, string channel, CancellationToken ct)
+    public static Task<long> NextAsync(ThreatShareDb db, string channel, CancellationToken ct) => ReserveAsync(db, channel, 1, ct);
+
+    /// <summary>
+    /// Takes the next <paramref name="count"/> sequence numbers of <paramref name="channel"/> in the
+    /// current transaction of <paramref name="db"/>, in one statement; returns the first of them.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="channel"/> is not a channel name.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is less than 1.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="db"/> has no transaction open.</exception>
+    public static async Task<long> ReserveAsync(ThreatShareDb db, string channel, int count, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         if (!Channel.TryParse(channel, out _))
         {
             throw new ArgumentException($"'{channel}' is not a channel name", nameof(channel));
@@ -40,9 +50,9 @@ public static class Sequencer
         }
         var (insert, update) = Statements(db);
         await db.Database.ExecuteSqlRawAsync(insert, [channel], ct).ConfigureAwait(false);
-        var numbers = await db.Database.SqlQueryRaw<long>(update, channel).ToListAsync(ct).ConfigureAwait(false);
+        var numbers = await db.Database.SqlQueryRaw<long>(update, channel, count).ToListAsync(ct).ConfigureAwait(false);
         return numbers.Count == 1
-            ? numbers[0]
+            ? numbers[0] - count + 1
             : throw new InvalidOperationException($"the sequence row of channel '{channel}' was not updated exactly once ({numbers.Count})");
     }
 
@@ -63,7 +73,7 @@ public static class Sequencer
         string last = Column(nameof(ChannelSequence.Last));
         string insert = string.Concat("INSERT INTO ", tableName, " (", channel, ", ", last, ") VALUES ({0}, 0) ON CONFLICT (", channel, ") DO NOTHING");
         // SqlQueryRaw of a scalar reads the column named "Value".
-        string update = string.Concat("UPDATE ", tableName, " SET ", last, " = ", last, " + 1 WHERE ", channel, " = {0} RETURNING ", last, " AS ", sql.DelimitIdentifier("Value"));
+        string update = string.Concat("UPDATE ", tableName, " SET ", last, " = ", last, " + {1} WHERE ", channel, " = {0} RETURNING ", last, " AS ", sql.DelimitIdentifier("Value"));
         return (insert, update);
     }
 }
