@@ -1,0 +1,160 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ThreatShare.Core.Storage;
+
+/// <summary>
+/// The one EF Core model: organizations, sectors, users (ASP.NET Core Identity), OpenIddict's
+/// applications and tokens, submissions and stored objects. Each provider has its own subclass so
+/// that it keeps its own migrations (<see cref="SqliteThreatShareDb"/>, <see cref="PostgresThreatShareDb"/>).
+/// </summary>
+public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRole<Guid>, Guid>
+{
+    /// <summary>Creates the context.</summary>
+    protected ThreatShareDb(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>Member organizations.</summary>
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    /// <summary>Sector communities.</summary>
+    public DbSet<Sector> Sectors => Set<Sector>();
+
+    /// <summary>Sector memberships.</summary>
+    public DbSet<OrganizationSector> OrganizationSectors => Set<OrganizationSector>();
+
+    /// <summary>Moderator scopes.</summary>
+    public DbSet<ModeratorSector> ModeratorSectors => Set<ModeratorSector>();
+
+    /// <summary>API clients and their organizations.</summary>
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+
+    /// <summary>Submissions.</summary>
+    public DbSet<Submission> Submissions => Set<Submission>();
+
+    /// <summary>Stored STIX object versions.</summary>
+    public DbSet<StoredObject> Objects => Set<StoredObject>();
+
+    /// <summary>Per-channel sequence counters.</summary>
+    public DbSet<ChannelSequence> ChannelSequences => Set<ChannelSequence>();
+
+    /// <summary>Owners of STIX ids.</summary>
+    public DbSet<IdOwner> IdOwners => Set<IdOwner>();
+
+    /// <summary>Keys of the OpenID Connect server.</summary>
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
+    /// <summary>True when the provider stores JSON as <c>jsonb</c>.</summary>
+    protected virtual bool UsesJsonb => false;
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict();
+
+        builder.Entity<Organization>(e =>
+        {
+            e.HasKey(o => o.Id);
+            e.HasIndex(o => o.Slug).IsUnique();
+            e.HasIndex(o => o.IdentityId).IsUnique();
+            e.Property(o => o.Slug).HasMaxLength(63);
+            e.Property(o => o.Name).HasMaxLength(200);
+            e.Property(o => o.IdentityId).HasMaxLength(100);
+            e.HasMany(o => o.Sectors).WithOne().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Sector>(e =>
+        {
+            e.HasKey(s => s.Slug);
+            e.Property(s => s.Slug).HasMaxLength(63);
+            e.Property(s => s.Name).HasMaxLength(200);
+        });
+        builder.Entity<OrganizationSector>(e =>
+        {
+            e.HasKey(m => new { m.OrganizationId, m.SectorSlug });
+            e.HasOne<Sector>().WithMany().HasForeignKey(m => m.SectorSlug).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ModeratorSector>(e =>
+        {
+            e.HasKey(m => new { m.UserId, m.SectorSlug });
+            e.HasOne<UserAccount>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Sector>().WithMany().HasForeignKey(m => m.SectorSlug).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<UserAccount>(e =>
+        {
+            e.HasOne<Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ApiClient>(e =>
+        {
+            e.HasKey(c => c.ClientId);
+            e.Property(c => c.ClientId).HasMaxLength(100);
+            e.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Submission>(e =>
+        {
+            e.HasKey(s => s.Id);
+            e.HasIndex(s => new { s.OrganizationId, s.ReceivedAt });
+            e.HasIndex(s => new { s.State, s.Channel });
+            e.Property(s => s.Channel).HasMaxLength(80);
+            e.HasMany(s => s.Recipients).WithOne().HasForeignKey(r => r.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<SubmissionRecipient>(e => e.HasKey(r => new { r.SubmissionId, r.OrganizationId }));
+        builder.Entity<StoredObject>(e =>
+        {
+            e.ToTable("Objects");
+            e.HasKey(o => o.Key);
+            e.Property(o => o.StixId).HasMaxLength(300);
+            e.Property(o => o.Type).HasMaxLength(250);
+            e.Property(o => o.Version).HasMaxLength(40);
+            e.Property(o => o.Channel).HasMaxLength(80);
+            e.HasIndex(o => new { o.StixId, o.Version }).IsUnique();
+            e.HasIndex(o => new { o.Channel, o.Sequence }).IsUnique();
+            e.HasIndex(o => o.Type);
+            e.HasIndex(o => o.SubmitterOrganizationId);
+            e.HasIndex(o => o.SubmissionId);
+            e.HasIndex(o => new { o.State, o.Tlp });
+            if (UsesJsonb)
+            {
+                e.Property(o => o.Json).HasColumnType("jsonb");
+            }
+            e.HasMany(o => o.Recipients).WithOne().HasForeignKey(r => r.ObjectKey).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Submission>().WithMany().HasForeignKey(o => o.SubmissionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ObjectRecipient>(e =>
+        {
+            e.HasKey(r => new { r.ObjectKey, r.OrganizationId });
+            e.HasIndex(r => r.OrganizationId);
+        });
+        builder.Entity<ChannelSequence>(e =>
+        {
+            e.HasKey(c => c.Channel);
+            e.Property(c => c.Channel).HasMaxLength(80);
+        });
+        builder.Entity<SigningKey>(e =>
+        {
+            e.HasKey(k => k.Id);
+            e.Property(k => k.Id).HasMaxLength(64);
+            e.Property(k => k.Use).HasMaxLength(8);
+            e.HasIndex(k => new { k.Use, k.CreatedAt });
+        });
+        builder.Entity<IdOwner>(e =>
+        {
+            e.HasKey(o => o.StixId);
+            e.Property(o => o.StixId).HasMaxLength(300);
+        });
+    }
+}
+
+/// <summary>The model on SQLite, the embedded default.</summary>
+public sealed class SqliteThreatShareDb(DbContextOptions<SqliteThreatShareDb> options) : ThreatShareDb(options);
+
+/// <summary>The model on PostgreSQL, the production store (JSON as <c>jsonb</c>).</summary>
+public sealed class PostgresThreatShareDb(DbContextOptions<PostgresThreatShareDb> options) : ThreatShareDb(options)
+{
+    /// <inheritdoc />
+    protected override bool UsesJsonb => true;
+}

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ThreatShare.Core.Storage;
+using ThreatShare.Core.Trust;
+using ThreatShare.Stix;
+using ThreatShare.Stix.Validation;
+
+namespace ThreatShare.Core.Submissions;
+
+/// <summary>
+/// The one submission pipeline behind the web page, REST, TAXII and the CLI (DESIGN.md,
+/// "Submission and moderation pipeline"). Hard checks run in the order of <see cref="Steps"/>;
+/// the first step that finds errors rejects the submission with all of its errors and nothing is
+/// stored. An accepted submission is stored whole, in one transaction, with its objects' per-channel
+/// sequence numbers when it is published at once.
+/// </summary>
+public sealed class SubmissionPipeline
+{
+    private readonly ThreatShareDb _db;
+    private readonly TimeProvider _time;
+    private readonly SubmissionOptions _options;
+
+    /// <summary>Creates the pipeline over a store.</summary>
+    public SubmissionPipeline(ThreatShareDb db, TimeProvider time, SubmissionOptions options, StixValidator validator)
+    {
+        _db = db;
+        _time = time;
+        _options = options;
+        // The whole order, in one place.
+        Steps =
+        [
+            new RequestFieldsStep(),
+            new WriteRulesStep(),
+            new StixValidityStep(validator),
+            new TlpMarkingStep(),
+            new AttributionStep(),
+            new ReferencesStep(),
+            new OwnershipAndVersionStep(),
+        ];
+    }
+
+    internal IReadOnlyList<ISubmissionStep> Steps { get; }
+
+    /// <summary>Runs the checks and, when they pass, stores the submission.</summary>
+    public async Task<SubmissionResult> SubmitAsync(SubmissionRequest request, Submitter submitter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(submitter);
+        var context = new SubmissionContext(request, submitter, _db, _options);
+        foreach (var step in Steps)
+        {
+            await step.RunAsync(context, ct);
+            if (context.Errors.Count > 0)
+            {
+                return new SubmissionResult { RejectionCode = step.RejectionCode, Errors = [.. context.Errors], Channel = request.Channel };
+            }
+        }
+        // Routing (DESIGN.md): probation waits for a moderator; member and trusted publish at once.
+        var state = submitter.Poster.Tier == TrustTier.Probation ? SubmissionState.Pending : SubmissionState.Published;
+        try
+        {
+            return await StoreAsync(context, state, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent submission took the same id or version first; nothing of this one is stored.
+            _db.ChangeTracker.Clear();
+            return new SubmissionResult
+            {
+                RejectionCode = "version-conflict",
+                Channel = request.Channel,
+                Errors = [new SubmissionError("$.bundle.objects", "another submission stored one of these object versions at the same time; submit again")],
+            };
+        }
+    }
+
+    private async Task<SubmissionResult> StoreAsync(SubmissionContext c, SubmissionState state, CancellationToken ct)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var submission = new Submission
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = c.Submitter.Poster.OrganizationId,
+            SubmittedBy = c.Submitter.SubmittedBy,
+            Channel = c.Channel.Name,
+            Tlp = c.Tlp,
+            Anonymous = c.Request.Anonymous,
+            State = state,
+            ReceivedAt = now,
+            DecidedAt = state == SubmissionState.Published ? now : null,
+            FindingsJson = JsonSerializer.Serialize(c.Findings.Select(f => new { kind = f.Kind, path = f.Path, message = f.Message })),
+        };
+        foreach (var r in c.Recipients)
+        {
+            submission.Recipients.Add(new SubmissionRecipient { SubmissionId = submission.Id, OrganizationId = r });
+        }
+
+        var stored = Enumerable.Range(0, c.Objects.Count).Where(i => !c.Skipped.Contains(i)).Select(i => c.Objects[i]).ToList();
+        await using var tx = await _db.Database.BeginTransactionAsync(ct);
+        _db.Submissions.Add(submission);
+        long sequence = state == SubmissionState.Published ? await Sequencer.ReserveAsync(_db, c.Channel.Name, stored.Count, ct) : 0;
+        var newOwners = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var obj in stored)
+        {
+            bool observable = obj is StixCyberObservable;
+            var row = new StoredObject
+            {
+                StixId = obj.Id.Value,
+                Type = obj.Type,
+                // Observables are not versioned; each submission keeps its own copy.
+                Version = observable ? "sco:" + submission.Id.ToString("N") : StoredVersion.Of(obj),
+                SubmissionId = submission.Id,
+                Channel = c.Channel.Name,
+                Tlp = c.Tlp,
+                SubmitterOrganizationId = submission.OrganizationId,
+                State = state,
+                Anonymous = c.Request.Anonymous,
+                Revoked = obj is IStixVersioned { Revoked: true },
+                Sequence = state == SubmissionState.Published ? sequence++ : null,
+                AddedAt = now,
+                Json = StixJson.Serialize(obj),
+            };
+            foreach (var r in c.Recipients)
+            {
+                row.Recipients.Add(new ObjectRecipient { OrganizationId = r });
+            }
+            _db.Objects.Add(row);
+            if (!observable && newOwners.Add(obj.Id.Value) && !await _db.IdOwners.AnyAsync(o => o.StixId == obj.Id.Value, ct))
+            {
+                _db.IdOwners.Add(new IdOwner { StixId = obj.Id.Value, OrganizationId = submission.OrganizationId });
+            }
+        }
+        await _db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        return new SubmissionResult
+        {
+            Id = submission.Id,
+            State = state,
+            Channel = submission.Channel,
+            Objects = [.. c.Objects.Select(o => o.Id.Value)],
+            Findings = [.. c.Findings],
+        };
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ThreatShare.Core.Storage;
+using ThreatShare.Core.Trust;
+using ThreatShare.Server.Features.Identity;
+using ThreatShare.Server.Features.Organizations;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace ThreatShare.Server.Features.Bootstrap;
+
+/// <summary>
+/// Runs before the server takes requests: brings the store's schema up to date, makes sure the
+/// roles and the OpenID Connect keys exist, and on an empty store creates the directorate and its
+/// first admin, whose one-time setup secret is printed to the console (there is no default password).
+/// </summary>
+internal sealed class FirstStart(
+    ThreatShareDb db,
+    RoleManager<IdentityRole<Guid>> roles,
+    KeyRing keys,
+    MemberDirectory directory,
+    IOpenIddictApplicationManager applications,
+    ILogger<FirstStart> logger)
+{
+    public const string DirectorateSlug = "directorate";
+    public const string FirstAdminUserName = "admin";
+
+    public async Task RunAsync(TextWriter console, CancellationToken ct)
+    {
+        await StorageSetup.MigrateAsync(db, ct);
+        foreach (string role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.NewGuid() });
+            }
+        }
+        await keys.EnsureCurrentAsync(ct);
+        await EnsureCliClientAsync(ct);
+
+        if (await db.Organizations.AnyAsync(o => o.IsDirectorate, ct))
+        {
+            return;
+        }
+        var directorate = await directory.CreateOrganizationAsync(DirectorateSlug, "National Cyber Directorate", TrustTier.Trusted, [], isDirectorate: true, ct);
+        string secret = MemberDirectory.NewSecret();
+        await directory.CreateUserAsync(directorate, FirstAdminUserName, secret, [Roles.DirectorateAdmin], [], ct);
+        Log.FirstStart(logger, directorate.Id);
+        // The secret goes to the console only, never to the log pipeline.
+        await console.WriteLineAsync($"""
+
+            ThreatShare first start: created the directorate and its first admin.
+              user:         {FirstAdminUserName}
+              setup secret: {secret}
+            Sign in with it at /account/login and enrol an authenticator app (required for administrators).
+            It is not shown again.
+
+            """);
+    }
+
+    /// <summary>The public client people use from the command line: authorization code with PKCE, no secret.</summary>
+    private async Task EnsureCliClientAsync(CancellationToken ct)
+    {
+        if (await applications.FindByClientIdAsync(IdentitySetup.CliClientId, ct) is not null)
+        {
+            return;
+        }
+        var cli = new OpenIddictApplicationDescriptor
+        {
+            ClientId = IdentitySetup.CliClientId,
+            ClientType = ClientTypes.Public,
+            DisplayName = "threatshare command line",
+            RedirectUris = { new Uri(IdentitySetup.CliRedirectUri) },
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
+                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
+                Permissions.Scopes.Profile, Permissions.Prefixes.Scope + Scopes.OfflineAccess,
+                Permissions.Prefixes.Scope + ApiScopes.StixRead, Permissions.Prefixes.Scope + ApiScopes.StixWrite, Permissions.Prefixes.Scope + ApiScopes.Alerts,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        await applications.CreateAsync(cli, ct);
+    }
+}
+
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Warning, "First start: created directorate organization {OrganizationId} and its first admin")]
+    public static partial void FirstStart(ILogger logger, Guid organizationId);
+
+    [LoggerMessage(1002, LogLevel.Information, "Demo data ready; credentials written to {Path}")]
+    public static partial void DemoSeeded(ILogger logger, string path);
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using ThreatShare.Server.Features.Bootstrap;
+using ThreatShare.Server.Features.Identity;
+using ThreatShare.Server.Features.Me;
+using ThreatShare.Server.Features.Organizations;
+using ThreatShare.Server.Features.Submissions;
+using ThreatShare.Server.Hosting;
+
+var builder = WebApplication.CreateBuilder(CommandLine.Normalize(args));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+// The REST API speaks snake_case like STIX and TAXII.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+builder.Services.AddThreatShareStore();
+// Cookie and antiforgery keys live in the data directory so sign-ins survive a restart.
+builder.Services.AddDataProtection().SetApplicationName("ThreatShare");
+builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<ServerOptions>, ILoggerFactory>((o, server, logs) =>
+    o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(server.Value.DataDirectory, "protection-keys")), logs));
+builder.Services.AddOpenApi();
+builder.Services.AddThreatShareIdentity();
+builder.Services.AddScoped<MemberDirectory>();
+builder.Services.AddScoped<FirstStart>();
+builder.Services.AddScoped<DemoSeed>();
+builder.Services.AddSubmissions();
+
+var app = builder.Build();
+
+var options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
+Directory.CreateDirectory(options.DataDirectory);
+DemoCredentials? demo = null;
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<FirstStart>().RunAsync(Console.Out, app.Lifetime.ApplicationStopping);
+    if (options.SeedDemo)
+    {
+        demo = await scope.ServiceProvider.GetRequiredService<DemoSeed>().RunAsync(app.Lifetime.ApplicationStopping);
+    }
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.MapThreatShareIdentity();
+app.MapMe();
+app.MapSubmissions();
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
+
+if (demo is not null)
+{
+    // The base URL is known once Kestrel has bound its addresses.
+    app.Lifetime.ApplicationStarted.Register(() =>
+    {
+        string baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "";
+        demo.BaseUrl = baseUrl.TrimEnd('/');
+        demo.TokenEndpoint = demo.BaseUrl + IdentitySetup.TokenPath;
+        string path = Path.Combine(options.DataDirectory, "demo-credentials.json");
+        demo.WriteAsync(path, CancellationToken.None).GetAwaiter().GetResult();
+        Log.DemoSeeded(app.Logger, path);
+    });
+}
+
+await app.RunAsync();
+
+/// <summary>The server's entry point, visible to the integration tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;
