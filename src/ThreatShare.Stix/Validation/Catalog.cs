@@ -11,8 +11,6 @@ namespace ThreatShare.Stix.Validation;
 /// <remarks>Fields are initialised in textual order, so every descriptor is declared before it is used.</remarks>
 internal static class Catalog
 {
-    private const string Deprecated21 = "deprecated in STIX 2.1";
-
     public static readonly string[] SdoTypes =
     [
         "attack-pattern", "campaign", "course-of-action", "grouping", "identity", "incident", "indicator", "infrastructure",
@@ -38,7 +36,7 @@ internal static class Catalog
     // ---- reference targets ----
     private static readonly RefTarget ToIdentity = To("identity");
     private static readonly RefTarget ToMarking = To("marking-definition");
-    private static readonly RefTarget ToAnything = new("any STIX object", [], allowCustomTypes: true) ;
+    private static readonly RefTarget ToAnything = new("any STIX object", [], allowCustomTypes: true);
     private static readonly RefTarget ToSdo = new("a domain object (SDO)", SdoTypes, allowCustomTypes: true);
     private static readonly RefTarget ToSco = new("a cyber-observable object (SCO)", ScoTypes, allowCustomTypes: true);
     private static readonly RefTarget ToSdoOrSco = new("a domain or cyber-observable object", [.. SdoTypes, .. ScoTypes], allowCustomTypes: true);
