@@ -11,8 +11,6 @@ namespace ThreatShare.Stix.Validation;
 /// <remarks>Fields are initialised in textual order, so every descriptor is declared before it is used.</remarks>
 internal static class Catalog
 {
-    private const string Deprecated21 = "deprecated in STIX 2.1";
-
     public static readonly string[] SdoTypes =
     [
         "attack-pattern", "campaign", "course-of-action", "grouping", "identity", "incident", "indicator", "infrastructure",
@@ -38,7 +36,7 @@ internal static class Catalog
     // ---- reference targets ----
     private static readonly RefTarget ToIdentity = To("identity");
     private static readonly RefTarget ToMarking = To("marking-definition");
-    private static readonly RefTarget ToAnything = new("any STIX object", [], allowCustomTypes: true) ;
+    private static readonly RefTarget ToAnything = new("any STIX object", [], allowCustomTypes: true);
     private static readonly RefTarget ToSdo = new("a domain object (SDO)", SdoTypes, allowCustomTypes: true);
     private static readonly RefTarget ToSco = new("a cyber-observable object (SCO)", ScoTypes, allowCustomTypes: true);
     private static readonly RefTarget ToSdoOrSco = new("a domain or cyber-observable object", [.. SdoTypes, .. ScoTypes], allowCustomTypes: true);
@@ -81,7 +79,7 @@ internal static class Catalog
         new("extensions", PropertyKind.Extensions),
     ];
 
-    private static readonly ObjectCheck[] CommonSdoChecks = [Checks.Order("created", "modified", strict: false)];
+    private static readonly ObjectCheck[] CommonSdoChecks = [Checks.Order("created", "modified", strict: false), Checks.Selectors];
 
     private static readonly PropertyRule[] CommonSco =
     [
@@ -214,7 +212,7 @@ internal static class Catalog
 
     public static readonly ObjectDescriptor ExtensionDefinedSro = Top("extension-defined relationship object", ObjectCategory.Sro, CommonSdo, [], CommonSdoChecks);
 
-    public static readonly ObjectDescriptor ExtensionDefinedSco = Top("extension-defined cyber-observable", ObjectCategory.Sco, CommonSco, [], []);
+    public static readonly ObjectDescriptor ExtensionDefinedSco = Top("extension-defined cyber-observable", ObjectCategory.Sco, CommonSco, [], [Checks.Selectors]);
 
     // ---- every STIX 2.1 type ----
     public static readonly FrozenDictionary<string, ObjectDescriptor> ByType = BuildTypes().ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
@@ -323,7 +321,7 @@ internal static class Catalog
             Ref("created_by_ref", ToIdentity), Req(Ts("created") with { MinPrecision = 3 }), List(Obj("external_references", ExternalReference)),
             List(Ref("object_marking_refs", ToMarking)), List(Obj("granular_markings", GranularMarkingType)),
             new("extensions", PropertyKind.Extensions), Str("name"), Str("definition_type"), new("definition", PropertyKind.Any),
-        ], [], [Checks.MarkingDefinition]);
+        ], [], [Checks.MarkingDefinition, Checks.Selectors]);
         yield return Top("language-content", ObjectCategory.Meta, CommonSdo,
             [Req(Ref("object_ref", ToAnything)), Ts("object_modified"), Req(Dict("contents"))],
             [.. CommonSdoChecks, Checks.LanguageContents]);
@@ -446,7 +444,7 @@ internal static class Catalog
         Top(name, ObjectCategory.Sdo, CommonSdo, own, [.. CommonSdoChecks, .. checks]);
 
     private static ObjectDescriptor Sco(string name, PropertyRule[] own, params ObjectCheck[] checks) =>
-        Top(name, ObjectCategory.Sco, CommonSco, own, checks);
+        Top(name, ObjectCategory.Sco, CommonSco, own, [Checks.Selectors, .. checks]);
 
     private static void MacAddress(in ObjectView obj, ValidationContext ctx)
     {

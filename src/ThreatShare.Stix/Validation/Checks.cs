@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ThreatShare.Stix.Patterns;
 
@@ -262,6 +263,64 @@ internal static class Checks
                 ? "a granular marking has either 'marking_ref' or 'lang', not both"
                 : "a granular marking needs one of 'marking_ref' or 'lang'");
         }
+    }
+
+    /// <summary>Granular markings: every selector must refer to a property (or list item) present in the object.</summary>
+    public static void Selectors(in ObjectView obj, ValidationContext ctx)
+    {
+        if (!obj.TryGet("granular_markings", out var markings) || markings.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+        int i = 0;
+        foreach (var marking in markings.EnumerateArray())
+        {
+            if (marking.ValueKind == JsonValueKind.Object && marking.TryGetProperty("selectors", out var selectors) && selectors.ValueKind == JsonValueKind.Array)
+            {
+                int j = 0;
+                foreach (var selector in selectors.EnumerateArray())
+                {
+                    if (selector.ValueKind == JsonValueKind.String && JsonText.SafeGetString(selector) is { } text && !Resolves(obj.Object, text))
+                    {
+                        ctx.Push("granular_markings");
+                        ctx.Push(i);
+                        ctx.Push("selectors");
+                        ctx.Push(j);
+                        ctx.Error($"selector '{text}' does not refer to a property of this object");
+                        ctx.Pop();
+                        ctx.Pop();
+                        ctx.Pop();
+                        ctx.Pop();
+                    }
+                    j++;
+                }
+            }
+            i++;
+        }
+    }
+
+    /// <summary>Resolves a selector such as <c>external_references.[0].source_name</c> against an object.</summary>
+    private static bool Resolves(JsonElement root, string selector)
+    {
+        var current = root;
+        foreach (string part in selector.Split('.'))
+        {
+            if (part.Length >= 3 && part[0] == '[' && part[^1] == ']')
+            {
+                if (current.ValueKind != JsonValueKind.Array ||
+                    !int.TryParse(part.AsSpan(1, part.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out int index) ||
+                    index >= current.GetArrayLength())
+                {
+                    return false;
+                }
+                current = current[index];
+            }
+            else if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(part, out current))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Marking definition: the definition matches its type; TLP 1.0 markings use their fixed identifiers.</summary>

@@ -1,4 +1,4 @@
-// Generated from the STIX 2.1 vocabularies (section 10 of the specification). Keep the lists in spec order.
+// The STIX 2.1 vocabularies (section 10 and the cyber-observable sections of the specification), in spec order.
 using System.Collections.Frozen;
 
 namespace ThreatShare.Stix.Vocabularies;

@@ -18,7 +18,7 @@ public sealed class BundleTests
     [Fact]
     public void Bundle_ReportsPathOfInnerProblem()
     {
-        string broken = JsonNode.Parse(Samples.YaraIndicator)!.AsObject().Also(o => o["valid_until"] = "2000-01-01T00:00:00Z").ToJsonString();
+        string broken = ValidationAssert.ParseObject(Samples.YaraIndicator).Also(o => o["valid_until"] = "2000-01-01T00:00:00Z").ToJsonString();
         var result = Validate(Bundle(Samples.File, Samples.EveryType["tool"], Samples.File, broken));
         HasError(result, "$.objects[3].valid_until", "later than 'valid_from'");
     }

@@ -239,3 +239,23 @@ public sealed class CommonRuleTests
         Assert.True(result.Errors.Count >= 4, string.Join(" | ", result.Errors));
     }
 }
+
+public sealed class SelectorTests
+{
+    [Theory]
+    [InlineData("name")]
+    [InlineData("indicator_types.[0]")]
+    public void Selector_ToPresentProperty_IsValid(string selector) =>
+        ValidationAssert.Valid(ValidationAssert.ValidateWith(Samples.YaraIndicator, o => o["granular_markings"] = new JsonArray(
+            new JsonObject { ["selectors"] = new JsonArray(selector), ["marking_ref"] = "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da" })));
+
+    [Theory]
+    [InlineData("nickname")]
+    [InlineData("indicator_types.[3]")]
+    [InlineData("name.first")]
+    [InlineData("indicator_types.[x]")]
+    public void Selector_ToMissingProperty_IsError(string selector) =>
+        ValidationAssert.HasError(ValidationAssert.ValidateWith(Samples.YaraIndicator, o => o["granular_markings"] = new JsonArray(
+            new JsonObject { ["selectors"] = new JsonArray("name", selector), ["marking_ref"] = "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da" })),
+            "$.granular_markings[0].selectors[1]", "does not refer");
+}

@@ -15,10 +15,13 @@ internal static class ValidationAssert
     /// <summary>Parses a sample, applies a change, validates.</summary>
     public static StixValidationResult ValidateWith(string json, Action<JsonObject> change)
     {
-        var node = JsonNode.Parse(json)!.AsObject();
+        var node = ParseObject(json);
         change(node);
         return Validate(node);
     }
+
+    public static JsonObject ParseObject(string json) =>
+        JsonNode.Parse(json)?.AsObject() ?? throw new InvalidOperationException("the sample is not a JSON object");
 
     public static void Valid(StixValidationResult result) =>
         Assert.True(result.IsValid, "expected valid, got: " + string.Join(" | ", result.Errors));
@@ -28,7 +31,7 @@ internal static class ValidationAssert
         var issue = result.Errors.FirstOrDefault(e => e.Path == path && (fragment is null || e.Message.Contains(fragment, StringComparison.OrdinalIgnoreCase)));
         Assert.True(issue is not null, $"expected an error at {path}{(fragment is null ? "" : " mentioning '" + fragment + "'")}, got: " +
             string.Join(" | ", result.All));
-        return issue!;
+        return issue;
     }
 
     public static StixIssue HasWarning(StixValidationResult result, string path, string? fragment = null)
@@ -36,7 +39,7 @@ internal static class ValidationAssert
         var issue = result.Warnings.FirstOrDefault(e => e.Path == path && (fragment is null || e.Message.Contains(fragment, StringComparison.OrdinalIgnoreCase)));
         Assert.True(issue is not null, $"expected a warning at {path}{(fragment is null ? "" : " mentioning '" + fragment + "'")}, got: " +
             string.Join(" | ", result.All));
-        return issue!;
+        return issue;
     }
 
     public static void NoIssueAt(StixValidationResult result, string path) =>

@@ -37,7 +37,7 @@ public sealed class ValidatorPropertyTests
     [Property(MaxTest = 500)]
     public bool MutatedValidObject_NeverThrows_AndReportsPaths(PositiveInt sample, PositiveInt property, PositiveInt replacement, bool remove)
     {
-        var obj = JsonNode.Parse(Sources[sample.Get % Sources.Length])!.AsObject();
+        var obj = ValidationAssert.ParseObject(Sources[sample.Get % Sources.Length]);
         var names = obj.Select(p => p.Key).ToArray();
         string name = names[property.Get % names.Length];
         if (remove)

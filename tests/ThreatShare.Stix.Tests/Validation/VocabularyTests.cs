@@ -13,6 +13,13 @@ public sealed class VocabularyTests
     }
 
     [Fact]
+    public void Contains_Span_MatchesStringLookup()
+    {
+        Assert.True(StixVocabularies.MalwareType.Contains("ransomware".AsSpan()));
+        Assert.False(StixVocabularies.MalwareType.Contains("Ransomware".AsSpan()));
+    }
+
+    [Fact]
     public void Vocabulary_IsCaseSensitive() => Assert.False(StixVocabularies.IndicatorType.Contains("Malicious-Activity"));
 
     [Fact]
@@ -20,7 +27,7 @@ public sealed class VocabularyTests
     {
         foreach (var vocabulary in StixVocabularies.ByName.Values)
         {
-            Assert.Equal(vocabulary.Name.EndsWith("-ov", StringComparison.Ordinal), vocabulary.IsOpen && vocabulary.Name.EndsWith("-ov", StringComparison.Ordinal));
+            Assert.Equal(vocabulary.Name.EndsWith("-ov", StringComparison.Ordinal), vocabulary.IsOpen);
         }
         Assert.False(StixVocabularies.Opinion.IsOpen);
         Assert.False(StixVocabularies.EncryptionAlgorithm.IsOpen);
