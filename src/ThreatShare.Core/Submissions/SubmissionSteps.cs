@@ -107,7 +107,7 @@ internal sealed class StixValidityStep(StixValidator validator) : ISubmissionSte
         if (c.Errors.Count == 0)
         {
             var typed = StixJson.DeserializeBundle(bundle.GetRawText());
-            c.Objects.AddRange(typed.Objects);
+            c.Objects.AddRange(typed.Objects ?? []);
         }
         return ValueTask.CompletedTask;
     }
