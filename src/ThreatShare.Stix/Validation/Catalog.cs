@@ -357,9 +357,9 @@ internal static class Catalog
             Ref("content_ref", To("artifact")),
         ], Checks.AtLeastOne("hashes", "name"), Checks.MediaType);
         yield return Sco("ipv4-addr",
-            [Req(Str("value")), List(Ref("resolves_to_refs", To("mac-addr"))), List(Ref("belongs_to_refs", To("autonomous-system")))]);
+            [Req(Str("value")), List(Ref("resolves_to_refs", To("mac-addr"))), List(Ref("belongs_to_refs", To("autonomous-system")))], IPv4Value);
         yield return Sco("ipv6-addr",
-            [Req(Str("value")), List(Ref("resolves_to_refs", To("mac-addr"))), List(Ref("belongs_to_refs", To("autonomous-system")))]);
+            [Req(Str("value")), List(Ref("resolves_to_refs", To("mac-addr"))), List(Ref("belongs_to_refs", To("autonomous-system")))], IPv6Value);
         yield return Sco("mac-addr", [Req(Str("value"))], MacAddress);
         yield return Sco("mutex", [Req(Str("name"))]);
         yield return Sco("network-traffic",
@@ -445,6 +445,25 @@ internal static class Catalog
 
     private static ObjectDescriptor Sco(string name, PropertyRule[] own, params ObjectCheck[] checks) =>
         Top(name, ObjectCategory.Sco, CommonSco, own, [Checks.Selectors, .. checks]);
+
+    private static void IPv4Value(in ObjectView obj, ValidationContext ctx)
+    {
+        if (StringValue(obj) is { } text && !IPText.IsIPv4OrCidr(text))
+        {
+            ctx.ErrorAt("value", $"'{text}' must be an IPv4 address or CIDR block in dotted-decimal form (e.g. 198.51.100.3 or 198.51.100.0/24)");
+        }
+    }
+
+    private static void IPv6Value(in ObjectView obj, ValidationContext ctx)
+    {
+        if (StringValue(obj) is { } text && !IPText.IsIPv6OrCidr(text))
+        {
+            ctx.ErrorAt("value", $"'{text}' must be an IPv6 address or CIDR block (e.g. 2001:db8::1 or 2001:db8::/32)");
+        }
+    }
+
+    private static string? StringValue(in ObjectView obj) =>
+        obj.TryGet("value", out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? JsonText.SafeGetString(value) : null;
 
     private static void MacAddress(in ObjectView obj, ValidationContext ctx)
     {

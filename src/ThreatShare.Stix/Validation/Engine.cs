@@ -339,7 +339,8 @@ internal static class Engine
         }
         switch (ctx.CurrentCategory)
         {
-            case ObjectCategory.Sco when id.UuidVersion != 5:
+            // Types without id-contributing properties (process) rightly use a random UUIDv4.
+            case ObjectCategory.Sco when id.UuidVersion != 5 && ScoIdentifiers.GetContributingProperties(id.Type) is { Count: > 0 }:
                 ctx.Warning($"cyber-observable identifiers should use a deterministic UUIDv5, not version {id.UuidVersion}");
                 break;
             case ObjectCategory.Sdo or ObjectCategory.Sro or ObjectCategory.Meta or ObjectCategory.Bundle when id.UuidVersion != 4:
