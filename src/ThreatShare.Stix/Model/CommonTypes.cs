@@ -1,10 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace ThreatShare.Stix;
 
 /// <summary>A reference to information outside STIX: a CVE entry, an ATT&amp;CK technique, a report.</summary>
-public sealed record ExternalReference
+public sealed record ExternalReference : StixJsonObject
 {
     /// <summary>Name of the source, e.g. <c>cve</c>, <c>mitre-attack</c>, <c>capec</c>.</summary>
     public required string SourceName { get; init; }
@@ -20,58 +17,20 @@ public sealed record ExternalReference
 
     /// <summary>Identifier of the information in the source, e.g. <c>CVE-2016-1234</c>.</summary>
     public string? ExternalId { get; init; }
-
-    private Dictionary<string, JsonElement>? _customProperties;
-
-    /// <summary>Properties not modelled here, as raw JSON in their original order.</summary>
-    [JsonIgnore]
-    public IReadOnlyDictionary<string, JsonElement>? CustomProperties
-    {
-        get => _customProperties;
-        init => _customProperties = value is null ? null : new Dictionary<string, JsonElement>(value, StringComparer.Ordinal);
-    }
-
-    // The deserializer fills this while it builds the object; nothing changes it afterwards.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal Dictionary<string, JsonElement>? CustomPropertiesStore
-    {
-        get => _customProperties;
-        set => _customProperties = value;
-    }
 }
 
 /// <summary>A phase of a kill chain, e.g. Lockheed Martin's <c>reconnaissance</c>.</summary>
-public sealed record KillChainPhase
+public sealed record KillChainPhase : StixJsonObject
 {
     /// <summary>Name of the kill chain, e.g. <c>lockheed-martin-cyber-kill-chain</c> or <c>mitre-attack</c>.</summary>
     public required string KillChainName { get; init; }
 
     /// <summary>Name of the phase in that kill chain.</summary>
     public required string PhaseName { get; init; }
-
-    private Dictionary<string, JsonElement>? _customProperties;
-
-    /// <summary>Properties not modelled here, as raw JSON in their original order.</summary>
-    [JsonIgnore]
-    public IReadOnlyDictionary<string, JsonElement>? CustomProperties
-    {
-        get => _customProperties;
-        init => _customProperties = value is null ? null : new Dictionary<string, JsonElement>(value, StringComparer.Ordinal);
-    }
-
-    // The deserializer fills this while it builds the object; nothing changes it afterwards.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal Dictionary<string, JsonElement>? CustomPropertiesStore
-    {
-        get => _customProperties;
-        set => _customProperties = value;
-    }
 }
 
 /// <summary>A marking (or a language) that applies to parts of an object selected by <see cref="Selectors"/>.</summary>
-public sealed record GranularMarking
+public sealed record GranularMarking : StixJsonObject
 {
     /// <summary>Language of the selected content (RFC 5646); exclusive with <see cref="MarkingRef"/>.</summary>
     public string? Lang { get; init; }
@@ -81,23 +40,4 @@ public sealed record GranularMarking
 
     /// <summary>Selectors of the marked content, e.g. <c>description</c>, <c>labels.[1]</c>.</summary>
     public required IReadOnlyList<string> Selectors { get; init; }
-
-    private Dictionary<string, JsonElement>? _customProperties;
-
-    /// <summary>Properties not modelled here, as raw JSON in their original order.</summary>
-    [JsonIgnore]
-    public IReadOnlyDictionary<string, JsonElement>? CustomProperties
-    {
-        get => _customProperties;
-        init => _customProperties = value is null ? null : new Dictionary<string, JsonElement>(value, StringComparer.Ordinal);
-    }
-
-    // The deserializer fills this while it builds the object; nothing changes it afterwards.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal Dictionary<string, JsonElement>? CustomPropertiesStore
-    {
-        get => _customProperties;
-        set => _customProperties = value;
-    }
 }

@@ -6,7 +6,7 @@ namespace ThreatShare.Stix;
 /// <summary>
 /// An object whose <c>type</c> has no registered .NET type (a custom object such as <c>x-acme-widget</c>, or an
 /// object of a later specification). Everything besides <c>type</c>, <c>spec_version</c> and <c>id</c> is kept in
-/// <see cref="StixObject.CustomProperties"/> as raw JSON in its original order, so it is written back unchanged.
+/// <see cref="StixJsonObject.CustomProperties"/> as raw JSON in its original order, so it is written back unchanged.
 /// </summary>
 [JsonConverter(typeof(CustomStixObjectJsonConverter))]
 public sealed record CustomStixObject : StixObject
@@ -17,7 +17,7 @@ public sealed record CustomStixObject : StixObject
     {
     }
 
-    /// <summary>Returns the raw value of a property kept in <see cref="StixObject.CustomProperties"/>.</summary>
+    /// <summary>Returns the raw value of a property kept in <see cref="StixJsonObject.CustomProperties"/>.</summary>
     public bool TryGetProperty(string name, out JsonElement value)
     {
         if (CustomProperties is { } props && props.TryGetValue(name, out value))

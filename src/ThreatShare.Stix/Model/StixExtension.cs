@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace ThreatShare.Stix;
 
@@ -7,27 +6,8 @@ namespace ThreatShare.Stix;
 /// The value of one entry of an object's <c>extensions</c>. Predefined extensions (e.g. <c>archive-ext</c>)
 /// have their own record types; any other extension is a <see cref="RawStixExtension"/>.
 /// </summary>
-public abstract record StixExtension
-{
-    private Dictionary<string, JsonElement>? _customProperties;
-
-    /// <summary>Properties not modelled by this type, as raw JSON in their original order.</summary>
-    [JsonIgnore]
-    public IReadOnlyDictionary<string, JsonElement>? CustomProperties
-    {
-        get => _customProperties;
-        init => _customProperties = value is null ? null : new Dictionary<string, JsonElement>(value, StringComparer.Ordinal);
-    }
-
-    // The deserializer fills this while it builds the object; nothing changes it afterwards.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal Dictionary<string, JsonElement>? CustomPropertiesStore
-    {
-        get => _customProperties;
-        set => _customProperties = value;
-    }
-}
+public abstract record StixExtension : StixJsonObject
+{}
 
 /// <summary>An extension kept as it was read (raw JSON), e.g. one defined by an <c>extension-definition</c>.</summary>
 public sealed record RawStixExtension : StixExtension

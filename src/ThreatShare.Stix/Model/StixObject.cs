@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace ThreatShare.Stix;
@@ -10,10 +9,10 @@ namespace ThreatShare.Stix;
 /// </summary>
 /// <remarks>
 /// Properties this library does not model (custom <c>x_</c> properties, properties of a later spec) are
-/// kept in <see cref="CustomProperties"/> as raw JSON, in the order they were read, and written after
+/// kept in <see cref="StixJsonObject.CustomProperties"/> as raw JSON, in the order they were read, and written after
 /// all known properties, so reading then writing an object loses nothing.
 /// </remarks>
-public abstract record StixObject
+public abstract record StixObject : StixJsonObject
 {
     /// <summary>Creates an object of the given STIX type.</summary>
     /// <param name="type">The STIX type name, e.g. <c>indicator</c>.</param>
@@ -50,25 +49,6 @@ public abstract record StixObject
     [JsonPropertyOrder(StixPropertyOrder.Extensions)]
     [JsonConverter(typeof(StixExtensionsJsonConverter))]
     public IReadOnlyDictionary<string, StixExtension>? Extensions { get; init; }
-
-    private Dictionary<string, JsonElement>? _customProperties;
-
-    /// <summary>Properties not modelled by this type (e.g. <c>x_acme_score</c>), as raw JSON in their original order.</summary>
-    [JsonIgnore]
-    public IReadOnlyDictionary<string, JsonElement>? CustomProperties
-    {
-        get => _customProperties;
-        init => _customProperties = value is null ? null : new Dictionary<string, JsonElement>(value, StringComparer.Ordinal);
-    }
-
-    // The deserializer fills this while it builds the object; nothing changes it afterwards.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal Dictionary<string, JsonElement>? CustomPropertiesStore
-    {
-        get => _customProperties;
-        set => _customProperties = value;
-    }
 }
 
 /// <summary>A STIX Core Object: a domain object, a relationship object or a cyber-observable object.</summary>
