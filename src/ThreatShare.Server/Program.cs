@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using ThreatShare.Server.Features.Bootstrap;
 using ThreatShare.Server.Features.Identity;
 using ThreatShare.Server.Features.Me;
+using ThreatShare.Server.Features.Objects;
 using ThreatShare.Server.Features.Organizations;
 using ThreatShare.Server.Features.Submissions;
 using ThreatShare.Server.Hosting;
@@ -50,6 +51,7 @@ app.UseAntiforgery();
 app.MapThreatShareIdentity();
 app.MapMe();
 app.MapSubmissions();
+app.MapObjects();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
 
