@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ThreatShare.IntegrationTests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace ThreatShare.IntegrationTests.Trust;
@@ -12,11 +13,22 @@ namespace ThreatShare.IntegrationTests.Trust;
 /// at every TLP level, published and pending. The expected answer is computed here from the
 /// DESIGN.md table, independently of the production code. Zero leaks, zero wrongful denials.
 /// </summary>
-public sealed class AuthorizationMatrixTests(MatrixFixture matrix, ITestOutputHelper output) : IClassFixture<MatrixFixture>
+public abstract class AuthorizationMatrixSuite(ITestOutputHelper output)
 {
+    /// <summary>Settings that point the server at this suite's store (none: the embedded SQLite default).</summary>
+    protected abstract Task<IReadOnlyDictionary<string, string?>?> StoreSettingsAsync();
+
+    /// <summary>The context type the server must be using, so the suite cannot silently run on the wrong store.</summary>
+    protected abstract Type ExpectedStore { get; }
+
     [Fact]
     public async Task EveryReadPath_Shows_ExactlyWhatTheDesignTableAllows()
     {
+        await using var matrix = await MatrixFixture.StartAsync(await StoreSettingsAsync());
+        await using (var scope = matrix.Node.Services.CreateAsyncScope())
+        {
+            Assert.IsType(ExpectedStore, scope.ServiceProvider.GetRequiredService<ThreatShare.Core.Storage.ThreatShareDb>());
+        }
         var mismatches = new List<string>();
         int checks = 0;
         foreach (var reader in matrix.Readers)
@@ -109,8 +121,29 @@ internal static class DesignTable
         || (r.Moderates.Count > 0 && (p.Channel is "cross-sector" or "national" || r.Moderates.Any(s => p.Channel == "sector:" + s)));
 }
 
-/// <summary>One server with 30+ posts made through the real API, and tokens for every reader.</summary>
-public sealed class MatrixFixture : IAsyncLifetime
+/// <summary>The matrix on the embedded SQLite store.</summary>
+public sealed class SqliteAuthorizationMatrixTests(ITestOutputHelper output) : AuthorizationMatrixSuite(output)
+{
+    protected override Type ExpectedStore => typeof(ThreatShare.Core.Storage.SqliteThreatShareDb);
+
+    protected override Task<IReadOnlyDictionary<string, string?>?> StoreSettingsAsync() => Task.FromResult<IReadOnlyDictionary<string, string?>?>(null);
+}
+
+/// <summary>The matrix on PostgreSQL (a database of the run's throwaway server).</summary>
+[Collection(ThreatShare.Core.Tests.Fixtures.PostgresCollection.Name)]
+public sealed class PostgresAuthorizationMatrixTests(ThreatShare.Core.Tests.Fixtures.PostgresServer postgres, ITestOutputHelper output) : AuthorizationMatrixSuite(output)
+{
+    protected override Type ExpectedStore => typeof(ThreatShare.Core.Storage.PostgresThreatShareDb);
+
+    protected override async Task<IReadOnlyDictionary<string, string?>?> StoreSettingsAsync() => new Dictionary<string, string?>
+    {
+        ["Storage:Provider"] = "postgres",
+        ["Storage:ConnectionString"] = await postgres.CreateDatabaseAsync("matrix"),
+    };
+}
+
+/// <summary>One server with 30 posts made through the real API, and tokens for every reader.</summary>
+public sealed class MatrixFixture : IAsyncDisposable
 {
     public static readonly string[] Channels = ["sector:finance", "sector:energy", "sector:health", "cross-sector", "national"];
     private static readonly string[] Tlps = ["clear", "green", "amber", "amber+strict", "red"];
@@ -130,9 +163,16 @@ public sealed class MatrixFixture : IAsyncLifetime
 
     public List<MatrixReader> Readers { get; } = [];
 
-    public async Task InitializeAsync()
+    public static async Task<MatrixFixture> StartAsync(IReadOnlyDictionary<string, string?>? settings)
     {
-        _node = await ServerNode.StartAsync();
+        var matrix = new MatrixFixture();
+        await matrix.InitializeAsync(settings);
+        return matrix;
+    }
+
+    private async Task InitializeAsync(IReadOnlyDictionary<string, string?>? settings)
+    {
+        _node = await ServerNode.StartAsync(settings);
         foreach (var (poster, channel) in Posters)
         {
             using var api = _node.ClientWith(await _node.ClientTokenAsync(poster));
@@ -167,7 +207,7 @@ public sealed class MatrixFixture : IAsyncLifetime
         return tokens.GetProperty("access_token").GetString()!;
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_node is not null)
         {
