@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using ThreatShare.Server.Features.Administration;
 using ThreatShare.Server.Features.Bootstrap;
 using ThreatShare.Server.Features.Identity;
 using ThreatShare.Server.Features.Me;
@@ -52,6 +53,7 @@ app.MapThreatShareIdentity();
 app.MapMe();
 app.MapSubmissions();
 app.MapObjects();
+app.MapAdministration();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
 
