@@ -51,15 +51,7 @@ internal static class AdminEndpoints
         {
             return refusal;
         }
-        var errors = new List<FieldError>();
-        if (body.Slug is null || !SectorSlug.IsValid(body.Slug))
-        {
-            errors.Add(new FieldError("$.slug", "2 to 63 characters of a-z, 0-9 and '-', starting with a letter"));
-        }
-        if (string.IsNullOrWhiteSpace(body.Name))
-        {
-            errors.Add(new FieldError("$.name", "required"));
-        }
+        var errors = SlugAndName(body.Slug, body.Name);
         if (errors.Count > 0)
         {
             return Invalid(errors);
@@ -97,15 +89,7 @@ internal static class AdminEndpoints
         {
             return refusal;
         }
-        var errors = new List<FieldError>();
-        if (body.Slug is null || !SectorSlug.IsValid(body.Slug))
-        {
-            errors.Add(new FieldError("$.slug", "2 to 63 characters of a-z, 0-9 and '-', starting with a letter"));
-        }
-        if (string.IsNullOrWhiteSpace(body.Name))
-        {
-            errors.Add(new FieldError("$.name", "required"));
-        }
+        var errors = SlugAndName(body.Slug, body.Name);
         var tier = ParseTier(body.Tier ?? "probation", "$.tier", errors);
         var sectors = await CheckSectorsAsync(db, body.Sectors ?? [], "$.sectors", errors, ct);
         if (errors.Count > 0)
@@ -312,6 +296,21 @@ internal static class AdminEndpoints
         return caller is null ? Results.Unauthorized()
             : caller.Reader.IsDirectorateAdmin && !caller.IsClient ? null
             : Problems.Problems.Forbidden("only directorate admins administer sectors and organizations");
+    }
+
+    /// <summary>Sectors and organizations share the slug rule and need a name.</summary>
+    private static List<FieldError> SlugAndName(string? slug, string? name)
+    {
+        var errors = new List<FieldError>();
+        if (slug is null || !SectorSlug.IsValid(slug))
+        {
+            errors.Add(new FieldError("$.slug", "2 to 63 characters of a-z, 0-9 and '-', starting with a letter"));
+        }
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            errors.Add(new FieldError("$.name", "required"));
+        }
+        return errors;
     }
 
     private static TrustTier ParseTier(string tier, string path, List<FieldError> errors)

@@ -32,17 +32,7 @@ public static class TlpMarking
     public static IReadOnlyList<MarkingDefinition> All { get; } = [Clear, Green, Amber, AmberStrict, Red];
 
     /// <summary>Returns the TLP 2.0 marking with the given identifier, if it is one of the five.</summary>
-    public static MarkingDefinition? FindById(StixIdentifier id)
-    {
-        foreach (var marking in All)
-        {
-            if (marking.Id == id)
-            {
-                return marking;
-            }
-        }
-        return null;
-    }
+    public static MarkingDefinition? FindById(StixIdentifier id) => All.FirstOrDefault(m => m.Id == id);
 
     private static MarkingDefinition Create(string uuid, string name, string level) => new()
     {
@@ -81,17 +71,7 @@ public static class Tlp1Marking
     public static IReadOnlyList<MarkingDefinition> All { get; } = [White, Green, Amber, Red];
 
     /// <summary>Returns the TLP 1.0 marking with the given identifier, if it is one of the four.</summary>
-    public static MarkingDefinition? FindById(StixIdentifier id)
-    {
-        foreach (var marking in All)
-        {
-            if (marking.Id == id)
-            {
-                return marking;
-            }
-        }
-        return null;
-    }
+    public static MarkingDefinition? FindById(StixIdentifier id) => All.FirstOrDefault(m => m.Id == id);
 
     private static MarkingDefinition Create(string uuid, string name, string level) => new()
     {
