@@ -68,6 +68,17 @@ public static class Visibility
                     || (o.Tlp == Tlp.Red && o.Recipients.Any(r => r.OrganizationId == org))));
     }
 
+    /// <summary>
+    /// May <paramref name="reader"/> see a submission (its state, findings and object list)? A
+    /// submission is the submitter's business and its moderators': stricter than its objects, which
+    /// other readers may see once published.
+    /// </summary>
+    public static bool CanSeeSubmission(this Reader reader, Guid submitter, string channel)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return reader.IsDirectorateAdmin || submitter == reader.OrganizationId || reader.Moderates(channel);
+    }
+
     /// <summary>Filters a query of stored objects to those <paramref name="reader"/> may see.</summary>
     public static IQueryable<StoredObject> VisibleTo(this IQueryable<StoredObject> objects, Reader reader) => objects.Where(Filter(reader));
 }

@@ -117,8 +117,8 @@ internal static class SubmissionEndpoints
             return Results.Unauthorized();
         }
         var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
-        // A submission is the submitter's business and its moderators'; anyone else gets 404, as if it did not exist.
-        if (submission is null || !(caller.Reader.IsDirectorateAdmin || submission.OrganizationId == caller.Organization.Id || caller.Reader.Moderates(submission.Channel)))
+        // Anyone else gets 404, as if it did not exist.
+        if (submission is null || !caller.Reader.CanSeeSubmission(submission.OrganizationId, submission.Channel))
         {
             return Problems.Problems.NotFound();
         }
