@@ -28,6 +28,9 @@ internal sealed class SubmissionContext(SubmissionRequest request, Submitter sub
     /// <summary>Indexes of objects not stored (well-known TLP marking definitions repeated by the submitter).</summary>
     public HashSet<int> Skipped { get; } = [];
 
+    /// <summary>Ids of the bundle that already have an owner (found by the ownership step; saves a query per object when storing).</summary>
+    public HashSet<string> OwnedIds { get; } = new(StringComparer.Ordinal);
+
     public List<Finding> Findings { get; } = [];
 
     public List<SubmissionError> Errors { get; } = [];

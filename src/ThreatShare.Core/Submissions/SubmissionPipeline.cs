@@ -125,7 +125,7 @@ public sealed class SubmissionPipeline
                 row.Recipients.Add(new ObjectRecipient { OrganizationId = r });
             }
             _db.Objects.Add(row);
-            if (!observable && newOwners.Add(obj.Id.Value) && !await _db.IdOwners.AnyAsync(o => o.StixId == obj.Id.Value, ct))
+            if (!observable && newOwners.Add(obj.Id.Value) && !c.OwnedIds.Contains(obj.Id.Value))
             {
                 _db.IdOwners.Add(new IdOwner { StixId = obj.Id.Value, OrganizationId = submission.OrganizationId });
             }

@@ -295,6 +295,7 @@ internal sealed class OwnershipAndVersionStep : ISubmissionStep
             foreach (var o in await c.Db.IdOwners.Where(o => chunk.Contains(o.StixId)).ToListAsync(ct))
             {
                 owners[o.StixId] = o.OrganizationId;
+                c.OwnedIds.Add(o.StixId);
             }
             foreach (var v in await c.Db.Objects.Where(o => chunk.Contains(o.StixId)).GroupBy(o => o.StixId).Select(g => new { g.Key, Version = g.Max(o => o.Version) }).ToListAsync(ct))
             {
