@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ThreatShare.Core.Storage;
@@ -88,27 +89,41 @@ public static class StorageSetup
     }
 
     /// <summary>
-    /// Registers the store: the provider's context (<see cref="SqliteThreatShareDb"/> or
-    /// <see cref="PostgresThreatShareDb"/>), scoped, also resolvable as <see cref="ThreatShareDb"/>.
-    /// The options are checked now, so a bad configuration stops the start with a message naming the key.
+    /// Registers the store from the <see cref="StorageOptions"/> of the container: the provider's
+    /// context (<see cref="SqliteThreatShareDb"/> or <see cref="PostgresThreatShareDb"/>), scoped, also
+    /// resolvable as <see cref="ThreatShareDb"/>. The options are read when a context is first needed,
+    /// so every configuration source applies (a host's command line, a test's overrides).
+    /// </summary>
+    public static IServiceCollection AddThreatShareStorage(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<StorageOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.AddDbContext<SqliteThreatShareDb>((sp, b) => Configure(b, Resolve(sp)));
+        services.AddDbContext<PostgresThreatShareDb>((sp, b) => Configure(b, Resolve(sp)));
+        services.AddScoped<ThreatShareDb>(sp => Resolve(sp).Provider == StorageProvider.Postgres
+            ? sp.GetRequiredService<PostgresThreatShareDb>()
+            : sp.GetRequiredService<SqliteThreatShareDb>());
+        return services;
+
+        static (StorageProvider Provider, string ConnectionString) Resolve(IServiceProvider sp) =>
+            StorageSetup.Resolve(sp.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        static void Configure(DbContextOptionsBuilder builder, (StorageProvider Provider, string ConnectionString) store) =>
+            StorageSetup.Configure(builder, store.Provider, store.ConnectionString);
+    }
+
+    /// <summary>
+    /// Registers the store with fixed <paramref name="options"/>, checked now, so a bad
+    /// configuration stops the start with a message naming the key.
     /// </summary>
     /// <exception cref="OptionsValidationException">The options are not valid.</exception>
     public static IServiceCollection AddThreatShareStorage(this IServiceCollection services, StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var (provider, connectionString) = Resolve(options);
-        switch (provider)
-        {
-            case StorageProvider.Sqlite:
-                services.AddDbContext<SqliteThreatShareDb>(b => Configure(b, provider, connectionString));
-                services.AddScoped<ThreatShareDb>(sp => sp.GetRequiredService<SqliteThreatShareDb>());
-                break;
-            case StorageProvider.Postgres:
-                services.AddDbContext<PostgresThreatShareDb>(b => Configure(b, provider, connectionString));
-                services.AddScoped<ThreatShareDb>(sp => sp.GetRequiredService<PostgresThreatShareDb>());
-                break;
-        }
-        return services;
+        _ = Resolve(options);
+        services.AddSingleton(Options.Create(options));
+        return services.AddThreatShareStorage();
     }
 
     /// <summary>Brings the store's schema up to date, in a scope of its own; call once at start.</summary>
