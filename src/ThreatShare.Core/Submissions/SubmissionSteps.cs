@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ThreatShare.Core.Storage;
@@ -106,7 +107,7 @@ internal sealed class StixValidityStep(StixValidator validator) : ISubmissionSte
         }
         if (c.Errors.Count == 0)
         {
-            var typed = StixJson.DeserializeBundle(bundle.GetRawText());
+            var typed = StixJson.DeserializeBundle(JsonMarshal.GetRawUtf8Value(bundle)); // the bytes as received, no copy
             c.Objects.AddRange(typed.Objects ?? []);
         }
         return ValueTask.CompletedTask;
@@ -170,25 +171,12 @@ internal sealed class AttributionStep : ISubmissionStep
                 continue;
             }
             var obj = c.Objects[i];
-            StixIdentifier? by = obj switch
-            {
-                StixDomainObject d => d.CreatedByRef,
-                StixRelationshipObject r => r.CreatedByRef,
-                StixMetaObject m => m.CreatedByRef,
-                _ => null,
-            };
-            if (by is { } author && author != own)
+            if (Attribution.Of(obj) is { } author && author != own)
             {
                 c.Error(SubmissionContext.ObjectPath(i) + ".created_by_ref", "created_by_ref must be your organization's identity (or absent)");
                 continue;
             }
-            c.Objects[i] = obj switch
-            {
-                StixDomainObject d => d with { CreatedByRef = own },
-                StixRelationshipObject r => r with { CreatedByRef = own },
-                StixMetaObject m => m with { CreatedByRef = own },
-                _ => obj,
-            };
+            c.Objects[i] = Attribution.With(obj, own);
         }
         return ValueTask.CompletedTask;
     }

@@ -23,14 +23,7 @@ public static class ObjectProjection
         var obj = StixJson.Deserialize(row.Json);
         if (row.Anonymous && !readerIsDirectorate && row.SubmitterOrganizationId != reader.OrganizationId)
         {
-            var directorate = StixIdentifier.Parse(directorateIdentityId);
-            obj = obj switch
-            {
-                StixDomainObject d => d with { CreatedByRef = directorate },
-                StixRelationshipObject r => r with { CreatedByRef = directorate },
-                StixMetaObject m => m with { CreatedByRef = directorate },
-                _ => obj,
-            };
+            obj = Attribution.With(obj, StixIdentifier.Parse(directorateIdentityId));
         }
         return StixJson.Serialize(obj);
     }

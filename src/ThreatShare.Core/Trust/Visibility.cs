@@ -68,6 +68,13 @@ public static class Visibility
                     || (o.Tlp == Tlp.Red && o.Recipients.Any(r => r.OrganizationId == org))));
     }
 
+    /// <summary>True when <paramref name="reader"/> reads a channel at all: as a member, as its moderator, or as a directorate admin.</summary>
+    public static bool ReadsChannel(this Reader reader, string channel)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return reader.IsDirectorateAdmin || reader.CanRead(channel) || reader.Moderates(channel);
+    }
+
     /// <summary>
     /// May <paramref name="reader"/> see a submission (its state, findings and object list)? A
     /// submission is the submitter's business and its moderators': stricter than its objects, which

@@ -25,7 +25,7 @@ internal static class TokenEndpoint
             var org = client is null ? null : await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == client.OrganizationId, ct);
             if (client is null || org is null || client.Disabled || org.Disabled)
             {
-                return Refuse(Errors.InvalidClient, "The client is disabled.");
+                return AuthorizeEndpoint.Refuse(Errors.InvalidClient, "The client is disabled.");
             }
 
             var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
@@ -49,7 +49,7 @@ internal static class TokenEndpoint
             var person = user is null ? null : await PersonClaims.LoadAsync(users, db, user, ct);
             if (granted.Principal is null || person is null)
             {
-                return Refuse(Errors.InvalidGrant, "The account is no longer allowed to sign in.");
+                return AuthorizeEndpoint.Refuse(Errors.InvalidGrant, "The account is no longer allowed to sign in.");
             }
             var identity = person.ToIdentity();
             identity.SetScopes(granted.Principal.GetScopes());
@@ -57,14 +57,6 @@ internal static class TokenEndpoint
             return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
-        return Refuse(Errors.UnsupportedGrantType, "The grant type is not supported.");
+        return AuthorizeEndpoint.Refuse(Errors.UnsupportedGrantType, "The grant type is not supported.");
     }
-
-    private static IResult Refuse(string error, string description) => Results.Forbid(
-        new AuthenticationProperties(new Dictionary<string, string?>
-        {
-            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
-            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
-        }),
-        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 }

@@ -136,7 +136,7 @@ internal static class ObjectEndpoints
         var channels = new List<ChannelResponse>();
         foreach (var channel in sectors.Select(Channel.ForSector).Append(Channel.CrossSector).Append(Channel.National))
         {
-            bool read = caller.Reader.IsDirectorateAdmin || caller.Reader.CanRead(channel.Name) || caller.Reader.Moderates(channel.Name);
+            bool read = caller.Reader.ReadsChannel(channel.Name);
             bool write = WriteRules.CheckPost(caller.Poster, channel, Tlp.Green, 0) is null;
             if (read || write)
             {

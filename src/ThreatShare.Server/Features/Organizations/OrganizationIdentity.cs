@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using ThreatShare.Stix;
 
 namespace ThreatShare.Server.Features.Organizations;
@@ -9,21 +7,15 @@ internal static class OrganizationIdentity
 {
     public static (string Id, string Json) Create(string name, DateTimeOffset now)
     {
-        var id = StixIdentifier.NewId("identity");
-        string created = StixTimestamp.FromDateTimeOffset(now).ToString();
-        var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        var created = StixTimestamp.FromDateTimeOffset(now);
+        var identity = new Stix.Identity
         {
-            w.WriteStartObject();
-            w.WriteString("type", "identity");
-            w.WriteString("spec_version", "2.1");
-            w.WriteString("id", id.Value);
-            w.WriteString("created", created);
-            w.WriteString("modified", created);
-            w.WriteString("name", name);
-            w.WriteString("identity_class", "organization");
-            w.WriteEndObject();
-        }
-        return (id.Value, Encoding.UTF8.GetString(buffer.ToArray()));
+            Id = StixIdentifier.NewId(Stix.Identity.TypeName),
+            Created = created,
+            Modified = created,
+            Name = name,
+            IdentityClass = "organization",
+        };
+        return (identity.Id.Value, StixJson.Serialize(identity));
     }
 }

@@ -92,7 +92,7 @@ internal static class SubmissionEndpoints
             {
                 return Problems.Problems.Of(StatusCodes.Status400BadRequest, "invalid-request", "Invalid submission", "the request does not have the submission's shape", shapeErrors);
             }
-            var submitter = new Submitter(caller.Poster, caller.Reader, caller.Subject.StartsWith("client:", StringComparison.Ordinal) ? caller.Subject : "user:" + caller.Subject, caller.Organization.IdentityId);
+            var submitter = new Submitter(caller.Poster, caller.Reader, caller.IsClient ? caller.Subject : "user:" + caller.Subject, caller.Organization.IdentityId);
             var result = await pipeline.SubmitAsync(request, submitter, ct);
             if (result.IsRejected)
             {
@@ -173,7 +173,7 @@ internal static class SubmissionEndpoints
                 case "recipients" when p.Value.ValueKind == JsonValueKind.Null:
                     break;
                 case "bundle":
-                    bundle = p.Value.Clone();
+                    bundle = p.Value; // the document lives until the pipeline has finished
                     break;
                 case "channel" or "tlp":
                     errors.Add(new FieldError("$." + p.Name, "must be a string"));
