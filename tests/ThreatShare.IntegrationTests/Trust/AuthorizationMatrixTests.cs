@@ -8,10 +8,13 @@ using Xunit.Abstractions;
 namespace ThreatShare.IntegrationTests.Trust;
 
 /// <summary>
-/// Every read path that exists (object, list, versions, submission, channels) × every demo
-/// organization's client, the finance moderator and a directorate admin × objects in every channel
-/// at every TLP level, published and pending. The expected answer is computed here from the
-/// DESIGN.md table, independently of the production code. Zero leaks, zero wrongful denials.
+/// Every read path that exists (object, list, versions, submission, channels) × every reader of the
+/// demo data (each organization's API client, each analyst and org-admin, the finance moderator and
+/// the directorate admin) × objects in every channel at every TLP level: published and pending,
+/// anonymized, and objects whose versions differ in TLP. The expected answer is computed here from
+/// the DESIGN.md table, independently of the production code: which versions a reader sees, which
+/// version "newest" means for it, and whose identity <c>created_by_ref</c> shows. Zero leaks, zero
+/// wrongful denials.
 /// </summary>
 public abstract class AuthorizationMatrixSuite(ITestOutputHelper output)
 {
@@ -29,60 +32,123 @@ public abstract class AuthorizationMatrixSuite(ITestOutputHelper output)
         {
             Assert.IsType(ExpectedStore, scope.ServiceProvider.GetRequiredService<ThreatShare.Core.Storage.ThreatShareDb>());
         }
-        var mismatches = new List<string>();
-        int checks = 0;
+        var run = new MatrixRun(matrix);
         foreach (var reader in matrix.Readers)
         {
-            using var api = matrix.Node.ClientWith(reader.Token);
-            var listed = new HashSet<string>(StringComparer.Ordinal);
-            foreach (string channel in MatrixFixture.Channels)
+            await run.CheckAsync(reader);
+        }
+        output.WriteLine($"{matrix.Readers.Count} readers × {matrix.Posts.Count} object versions ({matrix.Posts.Select(p => p.ObjectId).Distinct().Count()} objects) "
+            + $"× 4 read paths + attribution + channels = {run.Checks} checks, {run.Mismatches.Count} mismatches");
+        Assert.True(matrix.Readers.Count >= 20 && matrix.Posts.Count >= 40 && run.Checks > 4000, "the matrix is smaller than designed");
+        Assert.Empty(run.Mismatches);
+    }
+}
+
+/// <summary>One pass of the matrix: the checks for each reader and what did not match.</summary>
+internal sealed class MatrixRun(MatrixFixture matrix)
+{
+    public int Checks { get; private set; }
+
+    public List<string> Mismatches { get; } = [];
+
+    public async Task CheckAsync(MatrixReader reader)
+    {
+        using var api = matrix.Node.ClientWith(reader.Token);
+        var listed = new Dictionary<(string Id, string Modified), JsonElement>();
+        foreach (string channel in MatrixFixture.Channels)
+        {
+            var page = await api.GetFromJsonAsync<JsonElement>($"/api/v1/objects?channel={Uri.EscapeDataString(channel)}&limit=1000");
+            Assert.Equal(JsonValueKind.Null, page.GetProperty("next").ValueKind);
+            foreach (var o in page.GetProperty("objects").EnumerateArray())
             {
-                var page = await api.GetFromJsonAsync<JsonElement>($"/api/v1/objects?channel={Uri.EscapeDataString(channel)}&limit=1000");
-                listed.UnionWith(page.GetProperty("objects").EnumerateArray().Select(o => o.GetProperty("id").GetString()!));
+                listed[(o.GetProperty("id").GetString()!, o.GetProperty("modified").GetString()!)] = o.Clone();
             }
-            foreach (var post in matrix.Posts)
+        }
+        foreach (var versions in matrix.Posts.GroupBy(p => p.ObjectId))
+        {
+            var seen = versions.Where(p => DesignTable.Sees(reader, p)).OrderBy(p => p.Modified, StringComparer.Ordinal).ToList();
+            foreach (var post in versions)
             {
                 bool expected = DesignTable.Sees(reader, post);
-                Check(ref checks, mismatches, reader, post, "list", listed.Contains(post.ObjectId), expected);
-                using var one = await api.GetAsync($"/api/v1/objects/{post.ObjectId}");
-                Check(ref checks, mismatches, reader, post, "get", one.StatusCode == HttpStatusCode.OK, expected);
-                Assert.True(one.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"GET object answered {one.StatusCode}");
-                using var versions = await api.GetAsync($"/api/v1/objects/{post.ObjectId}/versions");
-                Check(ref checks, mismatches, reader, post, "versions", versions.StatusCode == HttpStatusCode.OK, expected);
-                using var submission = await api.GetAsync($"/api/v1/submissions/{post.SubmissionId}");
-                Check(ref checks, mismatches, reader, post, "submission", submission.StatusCode == HttpStatusCode.OK, DesignTable.SeesSubmission(reader, post));
-            }
-            var channels = (await api.GetFromJsonAsync<JsonElement>("/api/v1/channels")).GetProperty("channels").EnumerateArray()
-                .Where(c => c.GetProperty("can_read").GetBoolean()).Select(c => c.GetProperty("name").GetString()!).ToHashSet();
-            foreach (string channel in MatrixFixture.Channels)
-            {
-                checks++;
-                if (channels.Contains(channel) != DesignTable.ReadsChannel(reader, channel))
+                Check(reader, post, "list", listed.TryGetValue((post.ObjectId, post.Modified), out var item), expected);
+                if (expected && item.ValueKind == JsonValueKind.Object)
                 {
-                    mismatches.Add($"{reader.Name} channel {channel}: can_read={channels.Contains(channel)}");
+                    CheckAttribution(reader, post, "list", item);
+                }
+                using var submission = await api.GetAsync($"/api/v1/submissions/{post.SubmissionId}");
+                Check(reader, post, "submission", submission.StatusCode == HttpStatusCode.OK, DesignTable.SeesSubmission(reader, post));
+            }
+
+            var newest = seen.LastOrDefault();
+            using var one = await api.GetAsync($"/api/v1/objects/{versions.Key}");
+            Assert.True(one.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"GET object answered {one.StatusCode}");
+            Check(reader, versions.First(), "get", one.StatusCode == HttpStatusCode.OK, newest is not null);
+            if (newest is not null && one.StatusCode == HttpStatusCode.OK)
+            {
+                var body = await one.Content.ReadFromJsonAsync<JsonElement>();
+                string modified = body.GetProperty("modified").GetString()!;
+                Checks++;
+                if (modified != newest.Modified)
+                {
+                    Mismatches.Add($"{(string.CompareOrdinal(modified, newest.Modified) > 0 ? "LEAK" : "DENIAL")}: {reader.Name} get gave version {modified}, expected {newest}");
+                }
+                CheckAttribution(reader, newest, "get", body);
+            }
+
+            using var history = await api.GetAsync($"/api/v1/objects/{versions.Key}/versions");
+            Check(reader, versions.First(), "versions", history.StatusCode == HttpStatusCode.OK, seen.Count > 0);
+            if (seen.Count > 0 && history.StatusCode == HttpStatusCode.OK)
+            {
+                var shown = (await history.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("versions").EnumerateArray().Select(v => v.GetString()!).ToList();
+                Checks++;
+                if (!shown.SequenceEqual(seen.Select(p => p.Modified)))
+                {
+                    Mismatches.Add($"{reader.Name} versions of {versions.Key}: [{string.Join(",", shown)}], expected [{string.Join(",", seen.Select(p => p.Modified))}]");
                 }
             }
         }
-        output.WriteLine($"{matrix.Readers.Count} readers × {matrix.Posts.Count} objects × 4 read paths + channels = {checks} checks, {mismatches.Count} mismatches");
-        Assert.True(matrix.Posts.Count >= 30 && checks > 1000, "the matrix is smaller than designed");
-        Assert.Empty(mismatches);
+
+        var channels = (await api.GetFromJsonAsync<JsonElement>("/api/v1/channels")).GetProperty("channels").EnumerateArray()
+            .Where(c => c.GetProperty("can_read").GetBoolean()).Select(c => c.GetProperty("name").GetString()!).ToHashSet();
+        foreach (string channel in MatrixFixture.Channels)
+        {
+            Checks++;
+            if (channels.Contains(channel) != DesignTable.ReadsChannel(reader, channel))
+            {
+                Mismatches.Add($"{reader.Name} channel {channel}: can_read={channels.Contains(channel)}");
+            }
+        }
     }
 
-    private static void Check(ref int checks, List<string> mismatches, MatrixReader reader, MatrixPost post, string path, bool actual, bool expected)
+    private void Check(MatrixReader reader, MatrixPost post, string path, bool actual, bool expected)
     {
-        checks++;
+        Checks++;
         if (actual != expected)
         {
-            mismatches.Add($"{(actual ? "LEAK" : "DENIAL")}: {reader.Name} {path} {post}");
+            Mismatches.Add($"{(actual ? "LEAK" : "DENIAL")}: {reader.Name} {path} {post}");
+        }
+    }
+
+    /// <summary>An anonymized publication names the directorate to everyone but its submitter and the directorate.</summary>
+    private void CheckAttribution(MatrixReader reader, MatrixPost post, string path, JsonElement shown)
+    {
+        string expected = DesignTable.ShownCreator(reader, post) == "directorate" ? matrix.IdentityOf("directorate") : matrix.IdentityOf(post.Poster);
+        string actual = shown.GetProperty("created_by_ref").GetString()!;
+        Checks++;
+        if (actual != expected)
+        {
+            Mismatches.Add($"{(actual == matrix.IdentityOf(post.Poster) ? "SOURCE LEAK" : "WRONG CREATOR")}: {reader.Name} {path} {post} shows {actual}");
         }
     }
 }
 
 public sealed record MatrixReader(string Name, string Organization, IReadOnlySet<string> Sectors, IReadOnlySet<string> Moderates, bool Admin, string Token);
 
-public sealed record MatrixPost(string Poster, string Channel, string Tlp, bool Published, IReadOnlyList<string> Recipients, string ObjectId, string SubmissionId)
+public sealed record MatrixPost(string Poster, string Channel, string Tlp, bool Published, bool Anonymous, IReadOnlyList<string> Recipients,
+    string ObjectId, string Modified, string SubmissionId)
 {
-    public override string ToString() => $"{Poster} → {Channel} {Tlp} {(Published ? "published" : "pending")} to [{string.Join(",", Recipients)}]";
+    public override string ToString() =>
+        $"{Poster} → {Channel} {Tlp}{(Anonymous ? " anonymous" : "")} {(Published ? "published" : "pending")} to [{string.Join(",", Recipients)}] {ObjectId}@{Modified}";
 }
 
 /// <summary>DESIGN.md "Visibility", written out for the matrix.</summary>
@@ -115,6 +181,10 @@ internal static class DesignTable
         };
     }
 
+    /// <summary>Whose organization <c>created_by_ref</c> names for this reader: the directorate hides an anonymous source.</summary>
+    public static string ShownCreator(MatrixReader r, MatrixPost p) =>
+        p.Anonymous && r.Organization != p.Poster && r.Organization != "directorate" ? "directorate" : p.Poster;
+
     /// <summary>A submission is the submitter's business and its moderators'.</summary>
     public static bool SeesSubmission(MatrixReader r, MatrixPost p) =>
         r.Admin || p.Poster == r.Organization
@@ -142,7 +212,11 @@ public sealed class PostgresAuthorizationMatrixTests(ThreatShare.Core.Tests.Fixt
     };
 }
 
-/// <summary>One server with 30 posts made through the real API, and tokens for every reader.</summary>
+/// <summary>
+/// One server with posts made through the real API (every channel × every TLP, anonymized ones,
+/// objects with versions at different TLP levels), and tokens for every reader of the demo data:
+/// people sign in through the authorization code flow (with TOTP where they have it).
+/// </summary>
 public sealed class MatrixFixture : IAsyncDisposable
 {
     public static readonly string[] Channels = ["sector:finance", "sector:energy", "sector:health", "cross-sector", "national"];
@@ -155,6 +229,9 @@ public sealed class MatrixFixture : IAsyncDisposable
         ("hospital-e", "sector:health"), ("bank-a", "cross-sector"), ("directorate", "national"),
     ];
 
+    /// <summary>Moderated sectors of the demo moderators (DESIGN.md demo data; the credentials file does not list them).</summary>
+    private static readonly Dictionary<string, string[]> Moderated = new(StringComparer.Ordinal) { ["finance-moderator"] = ["finance"] };
+
     private ServerNode? _node;
 
     public ServerNode Node => _node ?? throw new InvalidOperationException("not started");
@@ -162,6 +239,8 @@ public sealed class MatrixFixture : IAsyncDisposable
     public List<MatrixPost> Posts { get; } = [];
 
     public List<MatrixReader> Readers { get; } = [];
+
+    public string IdentityOf(string slug) => Node.Organization(slug).GetProperty("identity_id").GetString()!;
 
     public static async Task<MatrixFixture> StartAsync(IReadOnlyDictionary<string, string?>? settings)
     {
@@ -175,34 +254,63 @@ public sealed class MatrixFixture : IAsyncDisposable
         _node = await ServerNode.StartAsync(settings);
         foreach (var (poster, channel) in Posters)
         {
-            using var api = _node.ClientWith(await _node.ClientTokenAsync(poster));
             foreach (string tlp in Tlps)
             {
-                string[] recipients = tlp == "red" ? [poster == "hospital-e" ? "bank-a" : "hospital-e"] : [];
-                using var response = await api.PostAsJsonAsync("/api/v1/submissions", Samples.Submission(channel, tlp, Samples.Bundle(Samples.Indicator()), recipients));
-                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-                var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-                Posts.Add(new MatrixPost(poster, channel, tlp, body.GetProperty("state").GetString() == "published", recipients,
-                    body.GetProperty("objects")[0].GetString()!, body.GetProperty("id").GetString()!));
+                await PostAsync(poster, channel, tlp, anonymous: false, RedRecipients(poster, tlp));
             }
         }
+        // Anonymized: a member's publications at every level, and a pending one of a company on probation.
+        foreach (string tlp in Tlps)
+        {
+            await PostAsync("bank-a", "sector:finance", tlp, anonymous: true, RedRecipients("bank-a", tlp));
+        }
+        await PostAsync("insurer-c", "sector:finance", "amber", anonymous: true, []);
+        // Versions whose TLP differs: readers of v1 who may not read v2 must still get v1 as "newest".
+        string narrowed = "indicator--" + Guid.NewGuid();
+        await PostAsync("bank-b", "sector:finance", "green", anonymous: false, [], narrowed, "2026-11-02T10:00:00.000Z");
+        await PostAsync("bank-b", "sector:finance", "red", anonymous: false, ["bank-a"], narrowed, "2026-11-03T10:00:00.000Z");
+        string widened = "indicator--" + Guid.NewGuid();
+        await PostAsync("power-d", "sector:energy", "amber", anonymous: false, [], widened, "2026-11-02T10:00:00.000Z");
+        await PostAsync("power-d", "sector:energy", "clear", anonymous: true, [], widened, "2026-11-03T10:00:00.000Z");
         Assert.Contains(Posts, p => !p.Published);
 
         foreach (var org in _node.Credentials.GetProperty("organizations").EnumerateArray())
         {
             string slug = org.GetProperty("slug").GetString()!;
-            var sectors = org.GetProperty("sectors").EnumerateArray().Select(s => s.GetString()!).ToHashSet();
-            Readers.Add(new MatrixReader($"{slug} client", slug, sectors, new HashSet<string>(), false, await _node.ClientTokenAsync(slug)));
+            Readers.Add(new MatrixReader($"{slug} client", slug, SectorsOf(slug), new HashSet<string>(), false, await _node.ClientTokenAsync(slug)));
         }
-        Readers.Add(new MatrixReader("finance-moderator", "directorate", new HashSet<string>(), new HashSet<string> { "finance" }, false, await PersonTokenAsync("finance-moderator")));
-        Readers.Add(new MatrixReader("directorate-admin", "directorate", new HashSet<string>(), new HashSet<string>(), true, await PersonTokenAsync("directorate-admin")));
+        foreach (var user in _node.Credentials.GetProperty("users").EnumerateArray())
+        {
+            string name = user.GetProperty("username").GetString()!;
+            string slug = user.GetProperty("organization").GetString()!;
+            var roles = user.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).ToHashSet();
+            var moderates = roles.Contains("moderator") ? Moderated[name].ToHashSet() : [];
+            Readers.Add(new MatrixReader(name, slug, SectorsOf(slug), moderates, roles.Contains("directorate-admin"), await PersonTokenAsync(user)));
+        }
     }
 
-    private async Task<string> PersonTokenAsync(string userName)
+    private static string[] RedRecipients(string poster, string tlp) => tlp == "red" ? [poster == "hospital-e" ? "bank-a" : "hospital-e"] : [];
+
+    private HashSet<string> SectorsOf(string slug) => Node.Organization(slug).GetProperty("sectors").EnumerateArray().Select(s => s.GetString()!).ToHashSet();
+
+    private async Task PostAsync(string poster, string channel, string tlp, bool anonymous, string[] recipients,
+        string? id = null, string modified = "2026-11-01T10:00:00.000Z")
     {
-        var user = Node.Credentials.GetProperty("users").EnumerateArray().First(u => u.GetProperty("username").GetString() == userName);
+        using var api = Node.ClientWith(await Node.ClientTokenAsync(poster));
+        var body = Samples.Submission(channel, tlp, Samples.Bundle(Samples.Indicator(id, modified)), recipients);
+        body["anonymous"] = anonymous;
+        using var response = await api.PostAsJsonAsync("/api/v1/submissions", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{poster} {channel} {tlp}: {await response.Content.ReadAsStringAsync()}");
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Posts.Add(new MatrixPost(poster, channel, tlp, result.GetProperty("state").GetString() == "published", anonymous, recipients,
+            result.GetProperty("objects")[0].GetString()!, modified, result.GetProperty("id").GetString()!));
+    }
+
+    private async Task<string> PersonTokenAsync(JsonElement user)
+    {
         using var browser = new BrowserlessSignIn(Node.BaseAddress);
-        string code = await browser.SignInAsync(userName, user.GetProperty("password").GetString()!, user.GetProperty("totp_secret").GetString(), "openid stix.read");
+        string code = await browser.SignInAsync(user.GetProperty("username").GetString()!, user.GetProperty("password").GetString()!,
+            user.GetProperty("totp_secret").GetString(), "openid stix.read");
         var tokens = await BrowserlessSignIn.JsonAsync(await browser.RedeemAsync(code));
         return tokens.GetProperty("access_token").GetString()!;
     }
