@@ -5,17 +5,15 @@ using ThreatShare.IntegrationTests.Fixtures;
 
 namespace ThreatShare.IntegrationTests.Administration;
 
-public sealed class AdminTests(DemoServer server) : IClassFixture<DemoServer>
+public abstract class AdminSuite : NodeSuite
 {
-    private readonly ServerNode _node = server.Node;
-
     private async Task<HttpClient> PersonAsync(string userName)
     {
-        var user = _node.Credentials.GetProperty("users").EnumerateArray().First(u => u.GetProperty("username").GetString() == userName);
-        using var browser = new BrowserlessSignIn(_node.BaseAddress);
+        var user = Node.Credentials.GetProperty("users").EnumerateArray().First(u => u.GetProperty("username").GetString() == userName);
+        using var browser = new BrowserlessSignIn(Node.BaseAddress);
         string code = await browser.SignInAsync(userName, user.GetProperty("password").GetString()!, user.GetProperty("totp_secret").GetString(), "openid stix.read");
         var tokens = await BrowserlessSignIn.JsonAsync(await browser.RedeemAsync(code));
-        return _node.ClientWith(tokens.GetProperty("access_token").GetString()!);
+        return Node.ClientWith(tokens.GetProperty("access_token").GetString()!);
     }
 
     [Fact]
@@ -30,9 +28,9 @@ public sealed class AdminTests(DemoServer server) : IClassFixture<DemoServer>
         using var client = await admin.PostAsJsonAsync("/api/v1/organizations/water-g/clients", new { name = "siem", scopes = new[] { "stix.read" } });
         Assert.Equal(HttpStatusCode.Created, client.StatusCode);
         var body = await client.Content.ReadFromJsonAsync<JsonElement>();
-        using var token = await _node.RequestClientTokenAsync(body.GetProperty("client_id").GetString()!, body.GetProperty("client_secret").GetString()!);
+        using var token = await Node.RequestClientTokenAsync(body.GetProperty("client_id").GetString()!, body.GetProperty("client_secret").GetString()!);
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
-        using var api = _node.ClientWith((await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!);
+        using var api = Node.ClientWith((await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!);
         var me = await api.GetFromJsonAsync<JsonElement>("/api/v1/me");
         Assert.Equal(["water"], me.GetProperty("organization").GetProperty("sectors").EnumerateArray().Select(s => s.GetString()));
 
@@ -65,8 +63,8 @@ public sealed class AdminTests(DemoServer server) : IClassFixture<DemoServer>
         using var created = await orgAdmin.PostAsJsonAsync("/api/v1/organizations/hospital-e/clients", new { name = "firewall", scopes = new[] { "stix.read" } });
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
         string clientId = body.GetProperty("client_id").GetString()!;
-        using var token = await _node.RequestClientTokenAsync(clientId, body.GetProperty("client_secret").GetString()!);
-        using var api = _node.ClientWith((await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!);
+        using var token = await Node.RequestClientTokenAsync(clientId, body.GetProperty("client_secret").GetString()!);
+        using var api = Node.ClientWith((await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me")).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await orgAdmin.PatchAsJsonAsync($"/api/v1/clients/{clientId}", new { disabled = true })).StatusCode);
@@ -79,7 +77,7 @@ public sealed class AdminTests(DemoServer server) : IClassFixture<DemoServer>
         using var analyst = await PersonAsync("bank-a-analyst");
         Assert.Equal(HttpStatusCode.NotFound, (await analyst.PostAsJsonAsync("/api/v1/organizations/bank-a/clients", new { name = "x", scopes = new[] { "stix.read" } })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PostAsJsonAsync("/api/v1/organizations", new { slug = "evil", name = "Evil" })).StatusCode);
-        using var client = _node.ClientWith(await _node.ClientTokenAsync("bank-a"));
+        using var client = Node.ClientWith(await Node.ClientTokenAsync("bank-a"));
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync("/api/v1/sectors", new { slug = "evil", name = "Evil" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/organizations/bank-a/users")).StatusCode);
     }
@@ -93,4 +91,17 @@ public sealed class AdminTests(DemoServer server) : IClassFixture<DemoServer>
         var paths = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()).ToList();
         Assert.Equal(["$.slug", "$.name", "$.tier", "$.sectors[0]"], paths);
     }
+}
+
+/// <summary>The suite on the embedded SQLite store.</summary>
+public sealed class SqliteAdminTests(DemoServer server) : AdminSuite, IClassFixture<DemoServer>
+{
+    protected override Task<ServerNode> NodeAsync() => Task.FromResult(server.Node);
+}
+
+/// <summary>The suite on PostgreSQL.</summary>
+[Collection(PostgresNodesCollection.Name)]
+public sealed class PostgresAdminTests(PostgresNodes postgres) : AdminSuite
+{
+    protected override Task<ServerNode> NodeAsync() => postgres.NodeAsync("admin");
 }

@@ -9,20 +9,18 @@ using ThreatShare.IntegrationTests.Fixtures;
 namespace ThreatShare.IntegrationTests.Identity;
 
 /// <summary>Authorization code + PKCE for people, over real HTTP, with the TOTP step for moderators.</summary>
-public sealed class AuthorizationCodeTests(DemoServer server) : IClassFixture<DemoServer>
+public abstract class AuthorizationCodeSuite : NodeSuite
 {
     private const string Scope = "openid profile offline_access stix.read";
-    private readonly ServerNode _node = server.Node;
-
     private JsonElement User(string name) =>
-        _node.Credentials.GetProperty("users").EnumerateArray().First(u => u.GetProperty("username").GetString() == name);
+        Node.Credentials.GetProperty("users").EnumerateArray().First(u => u.GetProperty("username").GetString() == name);
 
     private string Password(string name) => User(name).GetProperty("password").GetString()!;
 
     [Fact]
     public async Task Analyst_SignsIn_WithPassword_AndGetsTokens()
     {
-        using var browser = new BrowserlessSignIn(_node.BaseAddress);
+        using var browser = new BrowserlessSignIn(Node.BaseAddress);
         string code = await browser.SignInAsync("bank-a-analyst", Password("bank-a-analyst"), null, Scope);
 
         using var redeemed = await browser.RedeemAsync(code);
@@ -31,7 +29,7 @@ public sealed class AuthorizationCodeTests(DemoServer server) : IClassFixture<De
         Assert.True(tokens.TryGetProperty("refresh_token", out _));
         Assert.True(tokens.TryGetProperty("id_token", out _));
 
-        using var api = _node.ClientWith(tokens.GetProperty("access_token").GetString()!);
+        using var api = Node.ClientWith(tokens.GetProperty("access_token").GetString()!);
         var me = await api.GetFromJsonAsync<JsonElement>("/api/v1/me");
         Assert.Equal("user", me.GetProperty("kind").GetString());
         Assert.Equal("bank-a", me.GetProperty("organization").GetProperty("slug").GetString());
@@ -41,7 +39,7 @@ public sealed class AuthorizationCodeTests(DemoServer server) : IClassFixture<De
     [Fact]
     public async Task Moderator_CannotGetACode_WithPasswordAlone()
     {
-        using var browser = new BrowserlessSignIn(_node.BaseAddress);
+        using var browser = new BrowserlessSignIn(Node.BaseAddress);
         string authorize = browser.AuthorizeUrl(Scope);
         using var toLogin = await browser.GetAsync(authorize);
         using var afterPassword = await browser.SubmitFormAsync(BrowserlessSignIn.PathAndQuery(toLogin.Headers.Location!),
@@ -57,12 +55,12 @@ public sealed class AuthorizationCodeTests(DemoServer server) : IClassFixture<De
     [Fact]
     public async Task Moderator_WithTotp_GetsTokens_ScopedToItsSectors()
     {
-        using var browser = new BrowserlessSignIn(_node.BaseAddress);
+        using var browser = new BrowserlessSignIn(Node.BaseAddress);
         string code = await browser.SignInAsync("finance-moderator", Password("finance-moderator"), User("finance-moderator").GetProperty("totp_secret").GetString(), Scope);
         using var redeemed = await browser.RedeemAsync(code);
         var tokens = await BrowserlessSignIn.JsonAsync(redeemed);
 
-        using var api = _node.ClientWith(tokens.GetProperty("access_token").GetString()!);
+        using var api = Node.ClientWith(tokens.GetProperty("access_token").GetString()!);
         var me = await api.GetFromJsonAsync<JsonElement>("/api/v1/me");
         Assert.Equal(["moderator"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(["finance"], me.GetProperty("moderated_sectors").EnumerateArray().Select(r => r.GetString()));
@@ -72,7 +70,7 @@ public sealed class AuthorizationCodeTests(DemoServer server) : IClassFixture<De
     [Fact]
     public async Task WrongTotpCode_IsRefused()
     {
-        using var browser = new BrowserlessSignIn(_node.BaseAddress);
+        using var browser = new BrowserlessSignIn(Node.BaseAddress);
         using var toLogin = await browser.GetAsync(browser.AuthorizeUrl(Scope));
         using var afterPassword = await browser.SubmitFormAsync(BrowserlessSignIn.PathAndQuery(toLogin.Headers.Location!),
             new Dictionary<string, string> { ["UserName"] = "directorate-admin", ["Password"] = Password("directorate-admin") });
@@ -86,7 +84,7 @@ public sealed class AuthorizationCodeTests(DemoServer server) : IClassFixture<De
     [Fact]
     public async Task Refresh_IssuesANewToken_UntilTheUserIsDisabled()
     {
-        using var browser = new BrowserlessSignIn(_node.BaseAddress);
+        using var browser = new BrowserlessSignIn(Node.BaseAddress);
         string code = await browser.SignInAsync("multi-f-analyst", Password("multi-f-analyst"), null, Scope);
         var tokens = await BrowserlessSignIn.JsonAsync(await browser.RedeemAsync(code));
         string refresh = tokens.GetProperty("refresh_token").GetString()!;
@@ -95,7 +93,7 @@ public sealed class AuthorizationCodeTests(DemoServer server) : IClassFixture<De
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
         string newRefresh = (await BrowserlessSignIn.JsonAsync(refreshed)).GetProperty("refresh_token").GetString()!;
 
-        await using (var scope = _node.Services.CreateAsyncScope())
+        await using (var scope = Node.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ThreatShareDb>();
             await db.Users.Where(u => u.UserName == "multi-f-analyst").ExecuteUpdateAsync(s => s.SetProperty(u => u.Disabled, true));
@@ -108,9 +106,9 @@ public sealed class AuthorizationCodeTests(DemoServer server) : IClassFixture<De
     [Fact]
     public async Task CodeWithoutTheRightVerifier_IsRefused()
     {
-        using var browser = new BrowserlessSignIn(_node.BaseAddress);
+        using var browser = new BrowserlessSignIn(Node.BaseAddress);
         string code = await browser.SignInAsync("bank-b-analyst", Password("bank-b-analyst"), null, Scope);
-        using var other = new BrowserlessSignIn(_node.BaseAddress); // a different verifier
+        using var other = new BrowserlessSignIn(Node.BaseAddress); // a different verifier
         using var refused = await other.RedeemAsync(code);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("invalid_grant", (await BrowserlessSignIn.JsonAsync(refused)).GetProperty("error").GetString());
@@ -119,7 +117,7 @@ public sealed class AuthorizationCodeTests(DemoServer server) : IClassFixture<De
     [Fact]
     public async Task RepeatedWrongPasswords_LockTheAccount()
     {
-        using var browser = new BrowserlessSignIn(_node.BaseAddress);
+        using var browser = new BrowserlessSignIn(Node.BaseAddress);
         for (int i = 0; i < 5; i++)
         {
             using var wrong = await browser.SubmitFormAsync("/account/login", new Dictionary<string, string> { ["UserName"] = "hospital-e-org-admin", ["Password"] = "wrong password " + i });
@@ -136,10 +134,23 @@ public sealed class AuthorizationCodeTests(DemoServer server) : IClassFixture<De
     [InlineData("/\\evil.example/")]
     public async Task SignIn_NeverRedirects_OffSite(string returnUrl)
     {
-        using var browser = new BrowserlessSignIn(_node.BaseAddress);
+        using var browser = new BrowserlessSignIn(Node.BaseAddress);
         using var page = await browser.SubmitFormAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl),
             new Dictionary<string, string> { ["UserName"] = "power-d-org-admin", ["Password"] = Password("power-d-org-admin") });
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Equal("/", page.Headers.Location!.OriginalString);
     }
+}
+
+/// <summary>The suite on the embedded SQLite store.</summary>
+public sealed class SqliteAuthorizationCodeTests(DemoServer server) : AuthorizationCodeSuite, IClassFixture<DemoServer>
+{
+    protected override Task<ServerNode> NodeAsync() => Task.FromResult(server.Node);
+}
+
+/// <summary>The suite on PostgreSQL.</summary>
+[Collection(PostgresNodesCollection.Name)]
+public sealed class PostgresAuthorizationCodeTests(PostgresNodes postgres) : AuthorizationCodeSuite
+{
+    protected override Task<ServerNode> NodeAsync() => postgres.NodeAsync("authorizationcode");
 }

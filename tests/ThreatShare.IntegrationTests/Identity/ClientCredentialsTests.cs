@@ -9,20 +9,18 @@ using ThreatShare.IntegrationTests.Fixtures;
 namespace ThreatShare.IntegrationTests.Identity;
 
 /// <summary>Client credentials over real HTTP. Tests share one node; only the disabling test touches power-d.</summary>
-public sealed class ClientCredentialsTests(DemoServer server) : IClassFixture<DemoServer>
+public abstract class ClientCredentialsSuite : NodeSuite
 {
-    private readonly ServerNode _node = server.Node;
-
     [Fact]
     public async Task ClientToken_Identifies_ItsOrganization()
     {
-        using var api = _node.ClientWith(await _node.ClientTokenAsync("multi-f"));
+        using var api = Node.ClientWith(await Node.ClientTokenAsync("multi-f"));
         var me = await api.GetFromJsonAsync<JsonElement>("/api/v1/me");
 
         Assert.Equal("client", me.GetProperty("kind").GetString());
         var org = me.GetProperty("organization");
         Assert.Equal("multi-f", org.GetProperty("slug").GetString());
-        Assert.Equal(_node.Organization("multi-f").GetProperty("identity_id").GetString(), org.GetProperty("identity_id").GetString());
+        Assert.Equal(Node.Organization("multi-f").GetProperty("identity_id").GetString(), org.GetProperty("identity_id").GetString());
         Assert.Equal(["energy", "finance"], org.GetProperty("sectors").EnumerateArray().Select(s => s.GetString()));
         Assert.False(me.GetProperty("sees_everything").GetBoolean());
     }
@@ -30,7 +28,7 @@ public sealed class ClientCredentialsTests(DemoServer server) : IClassFixture<De
     [Fact]
     public async Task ClientToken_Carries_OnlyRequestedScopes()
     {
-        using var api = _node.ClientWith(await _node.ClientTokenAsync("bank-a", "stix.read"));
+        using var api = Node.ClientWith(await Node.ClientTokenAsync("bank-a", "stix.read"));
         var me = await api.GetFromJsonAsync<JsonElement>("/api/v1/me");
         Assert.Equal(["stix.read"], me.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
     }
@@ -38,7 +36,7 @@ public sealed class ClientCredentialsTests(DemoServer server) : IClassFixture<De
     [Fact]
     public async Task WrongSecret_IsRefused()
     {
-        using var response = await _node.RequestClientTokenAsync(_node.Organization("bank-a").GetProperty("client_id").GetString()!, "not-the-secret");
+        using var response = await Node.RequestClientTokenAsync(Node.Organization("bank-a").GetProperty("client_id").GetString()!, "not-the-secret");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("invalid_client", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
     }
@@ -46,27 +44,27 @@ public sealed class ClientCredentialsTests(DemoServer server) : IClassFixture<De
     [Fact]
     public async Task ScopeNotGranted_IsRefused()
     {
-        var org = _node.Organization("bank-a");
-        using var response = await _node.RequestClientTokenAsync(org.GetProperty("client_id").GetString()!, org.GetProperty("client_secret").GetString()!, "moderation");
+        var org = Node.Organization("bank-a");
+        using var response = await Node.RequestClientTokenAsync(org.GetProperty("client_id").GetString()!, org.GetProperty("client_secret").GetString()!, "moderation");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]
     public async Task DisabledClient_GetsNoToken_AndItsTokenStopsWorking()
     {
-        string token = await _node.ClientTokenAsync("power-d");
-        using var api = _node.ClientWith(token);
+        string token = await Node.ClientTokenAsync("power-d");
+        using var api = Node.ClientWith(token);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me")).StatusCode);
 
-        string clientId = _node.Organization("power-d").GetProperty("client_id").GetString()!;
-        await using (var scope = _node.Services.CreateAsyncScope())
+        string clientId = Node.Organization("power-d").GetProperty("client_id").GetString()!;
+        await using (var scope = Node.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ThreatShareDb>();
             await db.ApiClients.Where(c => c.ClientId == clientId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Disabled, true));
         }
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).StatusCode);
-        using var refused = await _node.RequestClientTokenAsync(clientId, _node.Organization("power-d").GetProperty("client_secret").GetString()!);
+        using var refused = await Node.RequestClientTokenAsync(clientId, Node.Organization("power-d").GetProperty("client_secret").GetString()!);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal("invalid_client", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
     }
@@ -74,14 +72,14 @@ public sealed class ClientCredentialsTests(DemoServer server) : IClassFixture<De
     [Fact]
     public async Task NoToken_IsUnauthorized()
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _node.Http.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Node.Http.GetAsync("/api/v1/me")).StatusCode);
     }
 
     [Fact]
     public async Task Discovery_Advertises_TokenEndpoint_AndScopes()
     {
-        var doc = await _node.Http.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
-        Assert.Equal(new Uri(_node.BaseAddress, "/connect/token").ToString(), doc.GetProperty("token_endpoint").GetString());
+        var doc = await Node.Http.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
+        Assert.Equal(new Uri(Node.BaseAddress, "/connect/token").ToString(), doc.GetProperty("token_endpoint").GetString());
         var scopes = doc.GetProperty("scopes_supported").EnumerateArray().Select(s => s.GetString()).ToList();
         Assert.Contains("stix.read", scopes);
         Assert.Contains("stix.write", scopes);
@@ -92,12 +90,17 @@ public sealed class ClientCredentialsTests(DemoServer server) : IClassFixture<De
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void DemoCredentials_File_IsOwnerOnly_AndComplete()
     {
-        string path = Path.Combine(_node.DataDirectory, "demo-credentials.json");
-        Assert.True(File.Exists(Path.Combine(_node.DataDirectory, "threatshare.db")), "the embedded store lives in the data directory");
+        string path = Path.Combine(Node.DataDirectory, "demo-credentials.json");
+        using (var scope = Node.Services.CreateScope())
+        {
+            // The embedded store lives in the data directory; with PostgreSQL nothing of the store does.
+            bool embedded = scope.ServiceProvider.GetRequiredService<ThreatShareDb>() is SqliteThreatShareDb;
+            Assert.Equal(embedded, File.Exists(Path.Combine(Node.DataDirectory, "threatshare.db")));
+        }
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
-        var slugs = _node.Credentials.GetProperty("organizations").EnumerateArray().Select(o => o.GetProperty("slug").GetString()).ToHashSet();
+        var slugs = Node.Credentials.GetProperty("organizations").EnumerateArray().Select(o => o.GetProperty("slug").GetString()).ToHashSet();
         Assert.Superset(new HashSet<string?> { "bank-a", "bank-b", "insurer-c", "power-d", "hospital-e", "multi-f", "directorate" }, slugs);
-        var users = _node.Credentials.GetProperty("users").EnumerateArray().ToList();
+        var users = Node.Credentials.GetProperty("users").EnumerateArray().ToList();
         Assert.All(users.Where(u => u.GetProperty("roles").EnumerateArray().Any(r => r.GetString() is "moderator" or "directorate-admin")),
             u => Assert.False(string.IsNullOrEmpty(u.GetProperty("totp_secret").GetString())));
         Assert.Contains(users, u => u.GetProperty("username").GetString() == "finance-moderator");
@@ -106,4 +109,17 @@ public sealed class ClientCredentialsTests(DemoServer server) : IClassFixture<De
         var admin = users.Single(u => u.GetProperty("username").GetString() == "directorate-admin");
         Assert.Equal(["directorate-admin"], admin.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
     }
+}
+
+/// <summary>The suite on the embedded SQLite store.</summary>
+public sealed class SqliteClientCredentialsTests(DemoServer server) : ClientCredentialsSuite, IClassFixture<DemoServer>
+{
+    protected override Task<ServerNode> NodeAsync() => Task.FromResult(server.Node);
+}
+
+/// <summary>The suite on PostgreSQL.</summary>
+[Collection(PostgresNodesCollection.Name)]
+public sealed class PostgresClientCredentialsTests(PostgresNodes postgres) : ClientCredentialsSuite
+{
+    protected override Task<ServerNode> NodeAsync() => postgres.NodeAsync("clientcredentials");
 }

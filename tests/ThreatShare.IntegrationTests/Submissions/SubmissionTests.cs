@@ -11,22 +11,20 @@ using ThreatShare.IntegrationTests.Fixtures;
 namespace ThreatShare.IntegrationTests.Submissions;
 
 /// <summary>POST /api/v1/submissions over real HTTP with client tokens from the product's token endpoint.</summary>
-public sealed class SubmissionTests(DemoServer server) : IClassFixture<DemoServer>
+public abstract class SubmissionSuite : NodeSuite
 {
-    private readonly ServerNode _node = server.Node;
-
-    private async Task<HttpClient> ApiAsync(string org) => _node.ClientWith(await _node.ClientTokenAsync(org));
+    private async Task<HttpClient> ApiAsync(string org) => Node.ClientWith(await Node.ClientTokenAsync(org));
 
     private async Task<(int Submissions, int Objects)> CountsAsync()
     {
-        await using var scope = _node.Services.CreateAsyncScope();
+        await using var scope = Node.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ThreatShareDb>();
         return (await db.Submissions.CountAsync(), await db.Objects.CountAsync());
     }
 
     private async Task<StoredObject> StoredAsync(string stixId)
     {
-        await using var scope = _node.Services.CreateAsyncScope();
+        await using var scope = Node.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ThreatShareDb>();
         return await db.Objects.AsNoTracking().Where(o => o.StixId == stixId).OrderByDescending(o => o.Key).FirstAsync();
     }
@@ -47,7 +45,7 @@ public sealed class SubmissionTests(DemoServer server) : IClassFixture<DemoServe
         var row = await StoredAsync(indicator["id"]!.GetValue<string>());
         Assert.NotNull(row.Sequence);
         var stored = JsonNode.Parse(row.Json)!;
-        Assert.Equal(_node.Organization("bank-b").GetProperty("identity_id").GetString(), stored["created_by_ref"]!.GetValue<string>());
+        Assert.Equal(Node.Organization("bank-b").GetProperty("identity_id").GetString(), stored["created_by_ref"]!.GetValue<string>());
         Assert.Equal(["marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"], stored["object_marking_refs"]!.AsArray().Select(m => m!.GetValue<string>()));
     }
 
@@ -184,7 +182,7 @@ public sealed class SubmissionTests(DemoServer server) : IClassFixture<DemoServe
     [Fact]
     public async Task ReadOnlyClient_CannotSubmit()
     {
-        using var api = _node.ClientWith(await _node.ClientTokenAsync("bank-a", "stix.read"));
+        using var api = Node.ClientWith(await Node.ClientTokenAsync("bank-a", "stix.read"));
         using var response = await api.PostAsJsonAsync("/api/v1/submissions", Samples.Submission("sector:finance", "green", Samples.Bundle(Samples.Indicator())));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -197,4 +195,17 @@ internal static class JsonObjectExtensions
         change(obj);
         return obj;
     }
+}
+
+/// <summary>The suite on the embedded SQLite store.</summary>
+public sealed class SqliteSubmissionTests(DemoServer server) : SubmissionSuite, IClassFixture<DemoServer>
+{
+    protected override Task<ServerNode> NodeAsync() => Task.FromResult(server.Node);
+}
+
+/// <summary>The suite on PostgreSQL.</summary>
+[Collection(PostgresNodesCollection.Name)]
+public sealed class PostgresSubmissionTests(PostgresNodes postgres) : SubmissionSuite
+{
+    protected override Task<ServerNode> NodeAsync() => postgres.NodeAsync("submission");
 }

@@ -200,16 +200,12 @@ public sealed class SqliteAuthorizationMatrixTests(ITestOutputHelper output) : A
 }
 
 /// <summary>The matrix on PostgreSQL (a database of the run's throwaway server).</summary>
-[Collection(ThreatShare.Core.Tests.Fixtures.PostgresCollection.Name)]
-public sealed class PostgresAuthorizationMatrixTests(ThreatShare.Core.Tests.Fixtures.PostgresServer postgres, ITestOutputHelper output) : AuthorizationMatrixSuite(output)
+[Collection(PostgresNodesCollection.Name)]
+public sealed class PostgresAuthorizationMatrixTests(PostgresNodes postgres, ITestOutputHelper output) : AuthorizationMatrixSuite(output)
 {
     protected override Type ExpectedStore => typeof(ThreatShare.Core.Storage.PostgresThreatShareDb);
 
-    protected override async Task<IReadOnlyDictionary<string, string?>?> StoreSettingsAsync() => new Dictionary<string, string?>
-    {
-        ["Storage:Provider"] = "postgres",
-        ["Storage:ConnectionString"] = await postgres.CreateDatabaseAsync("matrix"),
-    };
+    protected override async Task<IReadOnlyDictionary<string, string?>?> StoreSettingsAsync() => await postgres.SettingsAsync("matrix");
 }
 
 /// <summary>
