@@ -54,6 +54,7 @@ app.MapMe();
 app.MapSubmissions();
 app.MapObjects();
 app.MapAdministration();
+app.MapKeys();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
 

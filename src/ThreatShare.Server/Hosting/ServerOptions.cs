@@ -9,6 +9,12 @@ public sealed class ServerOptions
     [Required]
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// The address clients reach the network at, and so the issuer of its tokens. Nodes behind one
+    /// address must share it; unset, each request's own address is used (one node).
+    /// </summary>
+    public Uri? PublicUrl { get; set; }
+
     /// <summary>Create the demo sectors, organizations, users and clients on start (idempotent).</summary>
     public bool SeedDemo { get; set; }
 }

@@ -7,14 +7,7 @@ namespace ThreatShare.IntegrationTests.Administration;
 
 public abstract class AdminSuite : NodeSuite
 {
-    private async Task<HttpClient> PersonAsync(string userName)
-    {
-        var user = Node.Credentials.GetProperty("users").EnumerateArray().First(u => u.GetProperty("username").GetString() == userName);
-        using var browser = new BrowserlessSignIn(Node.BaseAddress);
-        string code = await browser.SignInAsync(userName, user.GetProperty("password").GetString()!, user.GetProperty("totp_secret").GetString(), "openid stix.read");
-        var tokens = await BrowserlessSignIn.JsonAsync(await browser.RedeemAsync(code));
-        return Node.ClientWith(tokens.GetProperty("access_token").GetString()!);
-    }
+    private async Task<HttpClient> PersonAsync(string userName) => Node.ClientWith(await Node.PersonTokenAsync(userName));
 
     [Fact]
     public async Task DirectorateAdmin_Creates_SectorOrganizationAndClient_ThatWorks()

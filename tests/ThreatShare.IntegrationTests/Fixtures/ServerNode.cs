@@ -73,6 +73,16 @@ public sealed class ServerNode : IAsyncDisposable
         return body.GetProperty("access_token").GetString()!;
     }
 
+    /// <summary>Signs a demo user in through the authorization code flow (with TOTP where the user has it) and returns the access token.</summary>
+    public async Task<string> PersonTokenAsync(string userName, string scope = "openid stix.read")
+    {
+        var user = Credentials.GetProperty("users").EnumerateArray().First(u => u.GetProperty("username").GetString() == userName);
+        using var browser = new BrowserlessSignIn(BaseAddress);
+        string code = await browser.SignInAsync(userName, user.GetProperty("password").GetString()!, user.GetProperty("totp_secret").GetString(), scope);
+        var tokens = await BrowserlessSignIn.JsonAsync(await browser.RedeemAsync(code));
+        return tokens.GetProperty("access_token").GetString()!;
+    }
+
     public Task<HttpResponseMessage> RequestClientTokenAsync(string clientId, string secret, string? scope = null)
     {
         var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret };

@@ -281,7 +281,7 @@ public sealed class MatrixFixture : IAsyncDisposable
             string slug = user.GetProperty("organization").GetString()!;
             var roles = user.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).ToHashSet();
             var moderates = roles.Contains("moderator") ? Moderated[name].ToHashSet() : [];
-            Readers.Add(new MatrixReader(name, slug, SectorsOf(slug), moderates, roles.Contains("directorate-admin"), await PersonTokenAsync(user)));
+            Readers.Add(new MatrixReader(name, slug, SectorsOf(slug), moderates, roles.Contains("directorate-admin"), await Node.PersonTokenAsync(name)));
         }
     }
 
@@ -300,15 +300,6 @@ public sealed class MatrixFixture : IAsyncDisposable
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
         Posts.Add(new MatrixPost(poster, channel, tlp, result.GetProperty("state").GetString() == "published", anonymous, recipients,
             result.GetProperty("objects")[0].GetString()!, modified, result.GetProperty("id").GetString()!));
-    }
-
-    private async Task<string> PersonTokenAsync(JsonElement user)
-    {
-        using var browser = new BrowserlessSignIn(Node.BaseAddress);
-        string code = await browser.SignInAsync(user.GetProperty("username").GetString()!, user.GetProperty("password").GetString()!,
-            user.GetProperty("totp_secret").GetString(), "openid stix.read");
-        var tokens = await BrowserlessSignIn.JsonAsync(await browser.RedeemAsync(code));
-        return tokens.GetProperty("access_token").GetString()!;
     }
 
     public async ValueTask DisposeAsync()

@@ -290,12 +290,12 @@ internal static class AdminEndpoints
         return manages ? (org, null) : (null, Problems.Problems.NotFound());
     }
 
-    private static async Task<IResult?> DirectorateAdminAsync(HttpContext http, CallerContext callers, CancellationToken ct)
+    internal static async Task<IResult?> DirectorateAdminAsync(HttpContext http, CallerContext callers, CancellationToken ct)
     {
         var caller = await callers.GetAsync(http.User, ct);
         return caller is null ? Results.Unauthorized()
             : caller.Reader.IsDirectorateAdmin && !caller.IsClient ? null
-            : Problems.Problems.Forbidden("only directorate admins administer sectors and organizations");
+            : Problems.Problems.Forbidden("only directorate admins may do this");
     }
 
     /// <summary>Sectors and organizations share the slug rule and need a name.</summary>

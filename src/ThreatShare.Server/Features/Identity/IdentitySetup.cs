@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
 using ThreatShare.Core.Storage;
+using ThreatShare.Server.Hosting;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ThreatShare.Server.Features.Identity;
@@ -68,8 +69,15 @@ internal static class IdentitySetup
                 o.UseLocalServer();
                 o.UseAspNetCore();
             });
+        // Every node behind one address issues and accepts the same issuer.
+        services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<ServerOptions>>((o, server) => o.Issuer ??= server.Value.PublicUrl);
+        services.AddOptions<KeyRingOptions>().BindConfiguration("ThreatShare:Keys");
+        services.AddSingleton<KeyRingChanges>();
+        services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>, KeyRingChanges.ServerSource>();
+        services.AddSingleton<IOptionsChangeTokenSource<OpenIddict.Validation.OpenIddictValidationOptions>, KeyRingChanges.ValidationSource>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, KeyRing.ConfigureServer>();
         services.AddScoped<KeyRing>();
+        services.AddHostedService<KeyRingWatcher>();
 
         services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>

@@ -9,10 +9,13 @@ namespace ThreatShare.Server.Features.Identity;
 
 /// <summary>
 /// The OpenID Connect server's keys, kept in the store so every node signs and validates alike.
-/// At start a key older than <see cref="RotationInterval"/> gets a successor; the predecessor keeps
+/// At start a key older than <see cref="RotationInterval"/> gets a successor, and a directorate
+/// admin can rotate at any time. A new key is published for validation at once but signs and
+/// encrypts only after <see cref="KeyRingOptions.Propagation"/>, so that every node has loaded it
+/// (nodes look for changes every <see cref="KeyRingOptions.CheckInterval"/>); the predecessor keeps
 /// validating until <see cref="RetentionAfterRotation"/> has passed (longer than any token lives).
 /// </summary>
-internal sealed class KeyRing(ThreatShareDb db, TimeProvider time)
+internal sealed class KeyRing(ThreatShareDb db, TimeProvider time, KeyRingChanges changes)
 {
     public static readonly TimeSpan RotationInterval = TimeSpan.FromDays(90);
     public static readonly TimeSpan RetentionAfterRotation = TimeSpan.FromDays(30);
@@ -52,7 +55,23 @@ internal sealed class KeyRing(ThreatShareDb db, TimeProvider time)
         db.SigningKeys.Add(NewKey(Signing, now));
         db.SigningKeys.Add(NewKey(Encryption, now));
         await db.SaveChangesAsync(ct);
+        // This node publishes the new keys at once; the others see them at their next check.
+        changes.Signal();
     }
+
+    /// <summary>
+    /// When a key starts signing or encrypting: at once when it is the first of its use, else when
+    /// the propagation delay after its creation has passed.
+    /// </summary>
+    public static DateTime InServiceFrom(SigningKey key, IEnumerable<SigningKey> all, TimeSpan propagation) =>
+        all.Any(k => k.Use == key.Use && k.CreatedAt < key.CreatedAt) ? key.CreatedAt + propagation : key.CreatedAt;
+
+    /// <summary>
+    /// The keys in the order OpenIddict uses them: keys in service newest first, then keys still
+    /// propagating. The first of each use signs or encrypts; all of them validate or decrypt.
+    /// </summary>
+    public static List<SigningKey> InServiceOrder(IReadOnlyCollection<SigningKey> keys, DateTime now, TimeSpan propagation) =>
+        [.. keys.OrderBy(k => InServiceFrom(k, keys, propagation) > now).ThenByDescending(k => k.CreatedAt).ThenBy(k => k.Id, StringComparer.Ordinal)];
 
     private static SigningKey NewKey(string use, DateTime now)
     {
@@ -66,15 +85,15 @@ internal sealed class KeyRing(ThreatShareDb db, TimeProvider time)
         };
     }
 
-    /// <summary>Loads the keys into OpenIddict, newest first (the first of each use signs or encrypts).</summary>
-    internal sealed class ConfigureServer(IServiceScopeFactory scopes) : IConfigureOptions<OpenIddictServerOptions>
+    /// <summary>Loads the keys into OpenIddict in service order; runs again whenever <see cref="KeyRingChanges"/> signals.</summary>
+    internal sealed class ConfigureServer(IServiceScopeFactory scopes, TimeProvider time, IOptions<KeyRingOptions> ring) : IConfigureOptions<OpenIddictServerOptions>
     {
         public void Configure(OpenIddictServerOptions options)
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<ThreatShareDb>();
-            // Options are built once, synchronously, at the first request that needs them.
-            var keys = db.SigningKeys.AsNoTracking().ToList().OrderByDescending(k => k.CreatedAt).ToList();
+            // Options are built synchronously, at the first request that needs them and after each change.
+            var keys = InServiceOrder(db.SigningKeys.AsNoTracking().ToList(), time.GetUtcNow().UtcDateTime, ring.Value.Propagation);
             if (!keys.Any(k => k.Use == Signing) || !keys.Any(k => k.Use == Encryption))
             {
                 throw new InvalidOperationException("The store holds no OpenID Connect keys: the server's start-up did not run KeyRing.EnsureCurrentAsync.");

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ThreatShare.IntegrationTests.Fixtures;
+
+namespace ThreatShare.IntegrationTests.Identity;
+
+/// <summary>Rotation of the OpenID Connect keys by a directorate admin, on one node and across nodes sharing a store.</summary>
+public sealed class KeyRotationTests(DemoServer server) : IClassFixture<DemoServer>
+{
+    private readonly ServerNode _node = server.Node;
+
+    [Fact]
+    public async Task Rotation_PublishesNewKeysAtOnce_ButKeepsSigningWithTheOldUntilTheyPropagated()
+    {
+        string before = await _node.ClientTokenAsync("bank-a");
+        using var admin = _node.ClientWith(await _node.PersonTokenAsync("directorate-admin"));
+        var oldKeys = await KeysAsync(admin);
+        Assert.All(oldKeys, k => Assert.Equal("in-service", k.State));
+
+        using var rotated = await admin.PostAsync("/api/v1/keys/rotate", null);
+        Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+        var keys = await KeysAsync(admin);
+        var fresh = keys.Where(k => k.State == "propagating").ToList();
+        Assert.Equal(["encryption", "signing"], fresh.Select(k => k.Use).Order());
+        Assert.All(oldKeys, old => Assert.Equal("retiring", keys.Single(k => k.Kid == old.Kid).State));
+        Assert.DoesNotContain(keys, k => k.Json.TryGetProperty("private_key_pem", out _));
+
+        // Other nodes may validate with the new signing key before anything is signed with it.
+        var jwks = await _node.Http.GetFromJsonAsync<JsonElement>("/.well-known/jwks");
+        var published = jwks.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()).ToHashSet();
+        Assert.Contains(fresh.Single(k => k.Use == "signing").Kid, published);
+        Assert.Contains(oldKeys.Single(k => k.Use == "signing").Kid, published);
+
+        // Until the new keys are in service, tokens are still encrypted for the old key, and old tokens stay valid.
+        string after = await _node.ClientTokenAsync("bank-a");
+        Assert.Equal(oldKeys.Single(k => k.Use == "encryption").Kid, EncryptionKid(after));
+        foreach (string token in (string[])[before, after])
+        {
+            using var api = _node.ClientWith(token);
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me")).StatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("bank-a-analyst")]
+    [InlineData("bank-a-org-admin")]
+    [InlineData("finance-moderator")]
+    public async Task OnlyDirectorateAdmins_SeeOrRotateKeys(string userName)
+    {
+        using var person = _node.ClientWith(await _node.PersonTokenAsync(userName));
+        Assert.Equal(HttpStatusCode.Forbidden, (await person.GetAsync("/api/v1/keys")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await person.PostAsync("/api/v1/keys/rotate", null)).StatusCode);
+        using var directorateClient = _node.ClientWith(await _node.ClientTokenAsync("directorate"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await directorateClient.PostAsync("/api/v1/keys/rotate", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _node.Http.PostAsync("/api/v1/keys/rotate", null)).StatusCode);
+    }
+
+    internal sealed record Key(string Kid, string Use, string State, JsonElement Json);
+
+    internal static async Task<List<Key>> KeysAsync(HttpClient admin) =>
+        [.. (await admin.GetFromJsonAsync<JsonElement>("/api/v1/keys")).GetProperty("keys").EnumerateArray()
+            .Select(k => new Key(k.GetProperty("kid").GetString()!, k.GetProperty("use").GetString()!, k.GetProperty("state").GetString()!, k.Clone()))];
+
+    /// <summary>The <c>kid</c> in the header of an encrypted (JWE) access token: the key it was encrypted for.</summary>
+    internal static string EncryptionKid(string token)
+    {
+        string[] parts = token.Split('.');
+        Assert.Equal(5, parts.Length);
+        string header = parts[0].Replace('-', '+').Replace('_', '/');
+        header = header.PadRight(header.Length + ((4 - (header.Length % 4)) % 4), '=');
+        using var json = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(header)));
+        return json.RootElement.GetProperty("kid").GetString()!;
+    }
+}
+
+/// <summary>Two nodes on one PostgreSQL store: a rotation on one reaches the other, and tokens stay valid on both.</summary>
+[Collection(PostgresNodesCollection.Name)]
+public sealed class KeyRotationAcrossNodesTests(PostgresNodes postgres)
+{
+    [Fact]
+    public async Task NewKeys_RotatedOnOneNode_AreUsedAndAcceptedByEveryNode()
+    {
+        var settings = new Dictionary<string, string?>(await postgres.SettingsAsync("keys"))
+        {
+            ["ThreatShare:Keys:Propagation"] = "00:00:03",
+            ["ThreatShare:Keys:CheckInterval"] = "00:00:00.500",
+            // Nodes behind one address: tokens of one are tokens of the other.
+            ["ThreatShare:PublicUrl"] = "http://threatshare.test/",
+        };
+        await using var a = await ServerNode.StartAsync(settings);
+        // The second node's demo seed renews the demo secrets in the shared store: use its credentials.
+        await using var b = await ServerNode.StartAsync(settings);
+        string before = await b.ClientTokenAsync("bank-a");
+
+        using var admin = a.ClientWith(await b.PersonTokenAsync("directorate-admin"));
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/v1/keys/rotate", null)).StatusCode);
+        var keys = await KeyRotationTests.KeysAsync(admin);
+        string newSigning = keys.Single(k => k.Use == "signing" && k.State == "propagating").Kid;
+        string newEncryption = keys.Single(k => k.Use == "encryption" && k.State == "propagating").Kid;
+
+        // The other node publishes the new signing key within its check interval, before anyone signs with it.
+        await Eventually(async () => (await b.Http.GetFromJsonAsync<JsonElement>("/.well-known/jwks")).GetProperty("keys")
+            .EnumerateArray().Any(k => k.GetProperty("kid").GetString() == newSigning));
+
+        // Once propagated, the rotating node encrypts for the new key; the other node accepts such tokens, and the old ones.
+        string? after = null;
+        await Eventually(async () => KeyRotationTests.EncryptionKid(after = await TokenFromAsync(a, b.Organization("bank-a"))) == newEncryption);
+        foreach (var node in (ServerNode[])[a, b])
+        {
+            foreach (string token in (string[])[before, after!])
+            {
+                using var api = node.ClientWith(token);
+                Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me")).StatusCode);
+            }
+        }
+        await Eventually(async () => KeyRotationTests.EncryptionKid(await b.ClientTokenAsync("bank-a")) == newEncryption);
+    }
+
+    /// <summary>A client token from <paramref name="node"/>'s token endpoint with the given organization's (current) demo credentials.</summary>
+    private static async Task<string> TokenFromAsync(ServerNode node, JsonElement org)
+    {
+        using var response = await node.RequestClientTokenAsync(org.GetProperty("client_id").GetString()!, org.GetProperty("client_secret").GetString()!);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not become true within 20 s");
+            await Task.Delay(200);
+        }
+    }
+}
