@@ -8,6 +8,7 @@ using ThreatShare.Server.Features.Administration;
 using ThreatShare.Server.Features.Bootstrap;
 using ThreatShare.Server.Features.Identity;
 using ThreatShare.Server.Features.Me;
+using ThreatShare.Server.Features.Moderation;
 using ThreatShare.Server.Features.Objects;
 using ThreatShare.Server.Features.Organizations;
 using ThreatShare.Server.Features.Submissions;
@@ -29,6 +30,7 @@ builder.Services.AddScoped<MemberDirectory>();
 builder.Services.AddScoped<FirstStart>();
 builder.Services.AddScoped<DemoSeed>();
 builder.Services.AddSubmissions();
+builder.Services.AddModeration();
 
 var app = builder.Build();
 
@@ -52,6 +54,7 @@ app.UseAntiforgery();
 app.MapThreatShareIdentity();
 app.MapMe();
 app.MapSubmissions();
+app.MapModeration();
 app.MapObjects();
 app.MapAdministration();
 app.MapKeys();

@@ -35,6 +35,9 @@ public sealed class Submission
     /// <summary>Findings of the automatic checks, as JSON (an array).</summary>
     public string FindingsJson { get; set; } = "[]";
 
+    /// <summary>The submission whose requested changes this one answers, if any.</summary>
+    public Guid? RevisesId { get; set; }
+
     /// <summary>TLP:RED recipients.</summary>
     public ICollection<SubmissionRecipient> Recipients { get; init; } = [];
 }

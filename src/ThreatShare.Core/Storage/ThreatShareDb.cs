@@ -47,6 +47,9 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
     /// <summary>Keys of the OpenID Connect server.</summary>
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
+    /// <summary>Moderator actions on submissions.</summary>
+    public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
+
     /// <summary>True when the provider stores JSON as <c>jsonb</c>.</summary>
     protected virtual bool UsesJsonb => false;
 
@@ -103,6 +106,14 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
             e.HasMany(s => s.Recipients).WithOne().HasForeignKey(r => r.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<SubmissionRecipient>(e => e.HasKey(r => new { r.SubmissionId, r.OrganizationId }));
+        builder.Entity<ModerationDecision>(e =>
+        {
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Action).HasMaxLength(40);
+            e.Property(d => d.DecidedBy).HasMaxLength(140);
+            e.HasIndex(d => new { d.SubmissionId, d.At });
+            e.HasOne<Submission>().WithMany().HasForeignKey(d => d.SubmissionId).OnDelete(DeleteBehavior.Restrict);
+        });
         builder.Entity<StoredObject>(e =>
         {
             e.ToTable("Objects");

@@ -71,6 +71,15 @@ public static class ApiScopes
     /// <summary>Receive live alerts.</summary>
     public const string Alerts = "alerts";
 
+    /// <summary>Act on the moderation queue (directorate clients only, for automation; same limits as moderators).</summary>
+    public const string Moderation = "moderation";
+
     /// <summary>Scopes an organization may grant its clients.</summary>
     public static IReadOnlyList<string> ClientGrantable { get; } = [StixRead, StixWrite, Alerts];
+
+    /// <summary>Scopes the directorate may grant its own clients.</summary>
+    public static IReadOnlyList<string> DirectorateGrantable { get; } = [StixRead, StixWrite, Alerts, Moderation];
+
+    /// <summary>What an organization's clients may be granted.</summary>
+    public static IReadOnlyList<string> GrantableTo(bool directorate) => directorate ? DirectorateGrantable : ClientGrantable;
 }

@@ -242,16 +242,18 @@ internal static class AdminEndpoints
         {
             errors.Add(new FieldError("$.name", "required, at most 100 characters"));
         }
+        // Moderation automation is the directorate's, granted by its admins.
+        var grantable = ApiScopes.GrantableTo(org.IsDirectorate && (await callers.GetAsync(http.User, ct))!.Reader.IsDirectorateAdmin);
         var scopes = (body.Scopes ?? []).Distinct(StringComparer.Ordinal).ToList();
         if (scopes.Count == 0)
         {
-            errors.Add(new FieldError("$.scopes", $"at least one of {string.Join(", ", ApiScopes.ClientGrantable)}"));
+            errors.Add(new FieldError("$.scopes", $"at least one of {string.Join(", ", grantable)}"));
         }
         for (int i = 0; i < scopes.Count; i++)
         {
-            if (!ApiScopes.ClientGrantable.Contains(scopes[i]))
+            if (!grantable.Contains(scopes[i]))
             {
-                errors.Add(new FieldError($"$.scopes[{i}]", $"'{scopes[i]}' cannot be granted; use {string.Join(", ", ApiScopes.ClientGrantable)}"));
+                errors.Add(new FieldError($"$.scopes[{i}]", $"'{scopes[i]}' cannot be granted; use {string.Join(", ", grantable)}"));
             }
         }
         if (errors.Count > 0)

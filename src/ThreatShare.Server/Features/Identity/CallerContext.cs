@@ -32,6 +32,9 @@ internal sealed record Caller(
 {
     public bool HasRole(string role) => Roles.Contains(role);
 
+    /// <summary>The caller's name in records: <c>user:&lt;id&gt;</c> or <c>client:&lt;client_id&gt;</c>.</summary>
+    public string ActedBy => IsClient ? Subject : "user:" + Subject;
+
     /// <summary>People act with their roles; clients only within the scopes they were granted.</summary>
     public bool MayUse(string scope) => !IsClient || Scopes.Contains(scope);
 }
@@ -98,6 +101,11 @@ internal sealed class CallerContext(ThreatShareDb db)
         var sectors = (await db.OrganizationSectors.Where(m => m.OrganizationId == org.Id).Select(m => m.SectorSlug).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         var scopes = principal.GetScopes().ToHashSet(StringComparer.Ordinal);
+        if (isClient && org.IsDirectorate && scopes.Contains(ApiScopes.Moderation))
+        {
+            // The directorate's moderation automation stands for the directorate: every sector is its scope.
+            moderated.UnionWith(await db.Sectors.Select(s => s.Slug).ToListAsync(ct));
+        }
         // Moderation and administration are directorate powers: the roles count only inside the directorate.
         bool admin = roles.Contains(Core.Storage.Roles.DirectorateAdmin) && org.IsDirectorate;
         if (!org.IsDirectorate)

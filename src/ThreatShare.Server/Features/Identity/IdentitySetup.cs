@@ -53,7 +53,7 @@ internal static class IdentitySetup
                     .AllowAuthorizationCodeFlow()
                     .RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow();
-                o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, ApiScopes.StixRead, ApiScopes.StixWrite, ApiScopes.Alerts);
+                o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, ApiScopes.StixRead, ApiScopes.StixWrite, ApiScopes.Alerts, ApiScopes.Moderation);
                 o.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
                 o.SetRefreshTokenLifetime(TimeSpan.FromDays(14));
                 // Plain HTTP is accepted for loopback and TLS-terminating proxies; see SECURITY.md.

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ThreatShare.Core.Moderation;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Submissions;
 using ThreatShare.Core.Trust;
@@ -41,7 +42,7 @@ internal static class SubmissionEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         app.MapGet("/api/v1/submissions/{id:guid}", GetAsync).RequireAuthorization()
-            .Produces<SubmissionResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<SubmissionDetails>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -92,7 +93,7 @@ internal static class SubmissionEndpoints
             {
                 return Problems.Problems.Of(StatusCodes.Status400BadRequest, "invalid-request", "Invalid submission", "the request does not have the submission's shape", shapeErrors);
             }
-            var submitter = new Submitter(caller.Poster, caller.Reader, caller.IsClient ? caller.Subject : "user:" + caller.Subject, caller.Organization.IdentityId);
+            var submitter = new Submitter(caller.Poster, caller.Reader, caller.ActedBy, caller.Organization.IdentityId);
             var result = await pipeline.SubmitAsync(request, submitter, ct);
             if (result.IsRejected)
             {
@@ -124,17 +125,11 @@ internal static class SubmissionEndpoints
         }
         var objects = await db.Objects.AsNoTracking().Where(o => o.SubmissionId == id).OrderBy(o => o.Key).Select(o => o.StixId).ToListAsync(ct);
         var findings = JsonSerializer.Deserialize<List<FindingResponse>>(submission.FindingsJson) ?? [];
-        return Results.Ok(new SubmissionResponse(submission.Id, StateName(submission.State), submission.Channel, objects, findings));
+        var decisions = await db.ModerationDecisions.AsNoTracking().Where(d => d.SubmissionId == id).OrderBy(d => d.At).ToListAsync(ct);
+        return Results.Ok(new SubmissionDetails(
+            submission.Id, ModerationService.StateName(submission.State), submission.Channel, [.. objects.Distinct(StringComparer.Ordinal)], findings,
+            [.. decisions.Select(d => new DecisionRecord(d.Action, d.Message, new DateTimeOffset(DateTime.SpecifyKind(d.At, DateTimeKind.Utc)), JsonDocument.Parse(d.DetailsJson).RootElement))]));
     }
-
-    internal static string StateName(SubmissionState state) => state switch
-    {
-        SubmissionState.Pending => "pending",
-        SubmissionState.Published => "published",
-        SubmissionState.Rejected => "rejected",
-        SubmissionState.ChangesRequested => "changes-requested",
-        _ => "unknown",
-    };
 
     private static IResult TooLarge(int max) => Problems.Problems.Of(StatusCodes.Status413PayloadTooLarge, "too-large", "Submission too large", $"a submission is at most {max} bytes");
 
@@ -214,11 +209,18 @@ internal sealed record SubmissionResponse(Guid Id, string State, string Channel,
 {
     public static SubmissionResponse From(SubmissionResult r) => new(
         r.Id ?? Guid.Empty,
-        SubmissionEndpoints.StateName(r.State ?? SubmissionState.Pending),
+        ModerationService.StateName(r.State ?? SubmissionState.Pending),
         r.Channel ?? "",
         r.Objects,
         [.. r.Findings.Select(f => new FindingResponse(f.Kind, f.Path, f.Message))]);
 }
+
+/// <summary>A submission with its moderation history, as its submitter and moderators read it.</summary>
+internal sealed record SubmissionDetails(Guid Id, string State, string Channel, IReadOnlyList<string> Objects, IReadOnlyList<FindingResponse> Findings,
+    IReadOnlyList<DecisionRecord> Decisions);
+
+/// <summary>A moderator's decision as the submitter reads it: what, why, when and what changed (not who).</summary>
+internal sealed record DecisionRecord(string Action, string? Message, DateTimeOffset At, JsonElement Details);
 
 /// <summary>A finding of the automatic checks.</summary>
 internal sealed record FindingResponse(

@@ -418,6 +418,45 @@ namespace ThreatShare.Core.Storage.Migrations.Postgres
                     b.ToTable("IdOwners");
                 });
 
+            modelBuilder.Entity("ThreatShare.Core.Storage.ModerationDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
+
+                    b.Property<Guid>("DeciderOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DetailsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "At");
+
+                    b.ToTable("ModerationDecisions");
+                });
+
             modelBuilder.Entity("ThreatShare.Core.Storage.ModeratorSector", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -657,6 +696,9 @@ namespace ThreatShare.Core.Storage.Migrations.Postgres
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("RevisesId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("State")
                         .HasColumnType("integer");
 
@@ -845,6 +887,15 @@ namespace ThreatShare.Core.Storage.Migrations.Postgres
                     b.HasOne("ThreatShare.Core.Storage.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThreatShare.Core.Storage.ModerationDecision", b =>
+                {
+                    b.HasOne("ThreatShare.Core.Storage.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

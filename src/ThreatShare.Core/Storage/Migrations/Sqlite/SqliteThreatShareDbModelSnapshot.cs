@@ -409,6 +409,45 @@ namespace ThreatShare.Core.Storage.Migrations.Sqlite
                     b.ToTable("IdOwners");
                 });
 
+            modelBuilder.Entity("ThreatShare.Core.Storage.ModerationDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeciderOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DetailsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "At");
+
+                    b.ToTable("ModerationDecisions");
+                });
+
             modelBuilder.Entity("ThreatShare.Core.Storage.ModeratorSector", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -646,6 +685,9 @@ namespace ThreatShare.Core.Storage.Migrations.Sqlite
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RevisesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
@@ -834,6 +876,15 @@ namespace ThreatShare.Core.Storage.Migrations.Sqlite
                     b.HasOne("ThreatShare.Core.Storage.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThreatShare.Core.Storage.ModerationDecision", b =>
+                {
+                    b.HasOne("ThreatShare.Core.Storage.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
