@@ -9,7 +9,11 @@ namespace ThreatShare.Core.Submissions;
 /// <param name="Recipients">TLP:RED recipients by organization slug or id.</param>
 /// <param name="Anonymous">Publish with the directorate as visible source.</param>
 /// <param name="Bundle">The STIX bundle, as received.</param>
-public sealed record SubmissionRequest(string? Channel, string? Tlp, IReadOnlyList<string>? Recipients, bool Anonymous, JsonElement Bundle);
+public sealed record SubmissionRequest(string? Channel, string? Tlp, IReadOnlyList<string>? Recipients, bool Anonymous, JsonElement Bundle)
+{
+    /// <summary>The submission of the same organization whose requested changes this one answers.</summary>
+    public Guid? Revises { get; init; }
+}
 
 /// <summary>Who submits: the write rules' view and the visibility decision's view of the same caller.</summary>
 /// <param name="Poster">For the write rules.</param>

@@ -85,6 +85,7 @@ public sealed class SubmissionPipeline
             Channel = c.Channel.Name,
             Tlp = c.Tlp,
             Anonymous = c.Request.Anonymous,
+            RevisesId = c.Request.Revises,
             State = state,
             ReceivedAt = now,
             DecidedAt = state == SubmissionState.Published ? now : null,

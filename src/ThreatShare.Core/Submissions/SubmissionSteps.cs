@@ -36,6 +36,12 @@ internal sealed class RequestFieldsStep : ISubmissionStep
             c.Error("$.channel", $"there is no sector '{channel.Sector}'");
         }
 
+        if (c.Request.Revises is { } revised && !await c.Db.Submissions.AnyAsync(
+            s => s.Id == revised && s.OrganizationId == c.Submitter.Poster.OrganizationId && s.State == SubmissionState.ChangesRequested, ct))
+        {
+            c.Error("$.revises", "not a submission of your organization with changes requested");
+        }
+
         var names = c.Request.Recipients ?? [];
         for (int i = 0; i < names.Count; i++)
         {

@@ -109,6 +109,32 @@ public abstract class ModerationSuite : NodeSuite
     }
 
     [Fact]
+    public async Task RequestChanges_TheRevisedSubmission_LinksToIt()
+    {
+        var (first, _) = await PostAsync("insurer-c", "sector:finance", "green", Samples.Bundle(Samples.Indicator()));
+        using var moderator = await PersonAsync("finance-moderator");
+        await OkJsonAsync(await DecideAsync(moderator, first, new { action = "request-changes", message = "add a description" }));
+
+        using var insurer = await ClientAsync("insurer-c");
+        using var bankA = await ClientAsync("bank-a");
+        var body = Samples.Submission("sector:finance", "green", Samples.Bundle(Samples.Indicator()));
+        body["revises"] = first;
+        // Only the submitter revises its own submission, and only one that waits for changes.
+        Assert.Equal(HttpStatusCode.BadRequest, (await bankA.PostAsJsonAsync("/api/v1/submissions", body)).StatusCode);
+        using var revised = await insurer.PostAsJsonAsync("/api/v1/submissions", body);
+        Assert.Equal(HttpStatusCode.Created, revised.StatusCode);
+        string second = (await revised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        var queue = await moderator.GetFromJsonAsync<JsonElement>("/api/v1/moderation/queue?limit=500");
+        Assert.Equal(first, queue.GetProperty("submissions").EnumerateArray().Single(s => s.GetProperty("id").GetString() == second).GetProperty("revises").GetString());
+        var original = await insurer.GetFromJsonAsync<JsonElement>($"/api/v1/submissions/{first}");
+        Assert.Equal([second], original.GetProperty("revised_by").EnumerateArray().Select(r => r.GetString()));
+        var (pending, _) = await PostAsync("insurer-c", "sector:finance", "green", Samples.Bundle(Samples.Indicator()));
+        body["revises"] = pending;
+        Assert.Equal(HttpStatusCode.BadRequest, (await insurer.PostAsJsonAsync("/api/v1/submissions", body)).StatusCode);
+    }
+
+    [Fact]
     public async Task Redact_PublishesAnEditedVersion_AndDropsObjects_WhileTheSubmitterKeepsItsOriginal()
     {
         var indicator = Samples.Indicator();

@@ -268,6 +268,15 @@ public sealed class MatrixFixture : IAsyncDisposable
         string widened = "indicator--" + Guid.NewGuid();
         await PostAsync("power-d", "sector:energy", "amber", anonymous: false, [], widened, "2026-11-02T10:00:00.000Z");
         await PostAsync("power-d", "sector:energy", "clear", anonymous: true, [], widened, "2026-11-03T10:00:00.000Z");
+        // Decided by a moderator: rejected and sent back for changes stay with the submitter and the moderators.
+        string admin = await Node.PersonTokenAsync("directorate-admin");
+        foreach (var (tlp, decision) in new[] { ("green", "reject"), ("amber", "request-changes") })
+        {
+            await PostAsync("insurer-c", "sector:finance", tlp, anonymous: false, []);
+            using var moderator = Node.ClientWith(admin);
+            using var decided = await moderator.PostAsJsonAsync($"/api/v1/submissions/{Posts[^1].SubmissionId}/decisions", new { action = decision, message = "matrix" });
+            Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        }
         Assert.Contains(Posts, p => !p.Published);
 
         foreach (var org in _node.Credentials.GetProperty("organizations").EnumerateArray())

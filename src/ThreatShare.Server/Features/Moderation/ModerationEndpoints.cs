@@ -73,7 +73,7 @@ internal static class ModerationEndpoints
         var items = page.Select(s => new QueueItem(
             s.Id, slugs[s.OrganizationId], s.Channel, s.Tlp.ToName(), ModerationService.StateName(s.State), s.Anonymous,
             new DateTimeOffset(DateTime.SpecifyKind(s.ReceivedAt, DateTimeKind.Utc)), counts.GetValueOrDefault(s.Id),
-            JsonSerializer.Deserialize<List<FindingResponse>>(s.FindingsJson) ?? [])).ToList();
+            JsonSerializer.Deserialize<List<FindingResponse>>(s.FindingsJson) ?? [], s.RevisesId)).ToList();
         return Results.Ok(new QueueResponse(items, more ? Cursor(page[^1]) : null));
     }
 
@@ -232,4 +232,4 @@ internal sealed record QueueResponse(IReadOnlyList<QueueItem> Submissions, strin
 
 /// <summary>A submission waiting for a moderator.</summary>
 internal sealed record QueueItem(Guid Id, string Organization, string Channel, string Tlp, string State, bool Anonymous,
-    DateTimeOffset ReceivedAt, int Objects, IReadOnlyList<FindingResponse> Findings);
+    DateTimeOffset ReceivedAt, int Objects, IReadOnlyList<FindingResponse> Findings, Guid? Revises);

@@ -126,8 +126,10 @@ internal static class SubmissionEndpoints
         var objects = await db.Objects.AsNoTracking().Where(o => o.SubmissionId == id).OrderBy(o => o.Key).Select(o => o.StixId).ToListAsync(ct);
         var findings = JsonSerializer.Deserialize<List<FindingResponse>>(submission.FindingsJson) ?? [];
         var decisions = await db.ModerationDecisions.AsNoTracking().Where(d => d.SubmissionId == id).OrderBy(d => d.At).ToListAsync(ct);
+        var revisedBy = await db.Submissions.AsNoTracking().Where(s => s.RevisesId == id).OrderBy(s => s.ReceivedAt).Select(s => s.Id).ToListAsync(ct);
         return Results.Ok(new SubmissionDetails(
             submission.Id, ModerationService.StateName(submission.State), submission.Channel, [.. objects.Distinct(StringComparer.Ordinal)], findings,
+            submission.RevisesId, revisedBy,
             [.. decisions.Select(d => new DecisionRecord(d.Action, d.Message, new DateTimeOffset(DateTime.SpecifyKind(d.At, DateTimeKind.Utc)), JsonDocument.Parse(d.DetailsJson).RootElement))]));
     }
 
@@ -148,6 +150,7 @@ internal static class SubmissionEndpoints
         string? channel = null, tlp = null;
         List<string>? recipients = null;
         bool anonymous = false;
+        Guid? revises = null;
         JsonElement bundle = default;
         foreach (var p in root.EnumerateObject())
         {
@@ -166,6 +169,12 @@ internal static class SubmissionEndpoints
                     recipients = [.. p.Value.EnumerateArray().Select(r => r.GetString()!)]; // strings, checked above
                     break;
                 case "recipients" when p.Value.ValueKind == JsonValueKind.Null:
+                    break;
+                case "revises" when p.Value.ValueKind == JsonValueKind.String && Guid.TryParse(p.Value.GetString(), out var revised):
+                    revises = revised;
+                    break;
+                case "revises":
+                    errors.Add(new FieldError("$.revises", "must be the id of a submission with changes requested"));
                     break;
                 case "bundle":
                     bundle = p.Value; // the document lives until the pipeline has finished
@@ -196,13 +205,13 @@ internal static class SubmissionEndpoints
         {
             errors.Add(new FieldError("$.bundle", "required"));
         }
-        request = new SubmissionRequest(channel, tlp, recipients, anonymous, bundle);
+        request = new SubmissionRequest(channel, tlp, recipients, anonymous, bundle) { Revises = revises };
         return errors.Count == 0;
     }
 }
 
 /// <summary>The request body (for the OpenAPI description).</summary>
-internal sealed record SubmissionBody(string Channel, string Tlp, IReadOnlyList<string>? Recipients, bool Anonymous, JsonElement Bundle);
+internal sealed record SubmissionBody(string Channel, string Tlp, IReadOnlyList<string>? Recipients, bool Anonymous, JsonElement Bundle, Guid? Revises);
 
 /// <summary>A submission as its submitter and moderators see it.</summary>
 internal sealed record SubmissionResponse(Guid Id, string State, string Channel, IReadOnlyList<string> Objects, IReadOnlyList<FindingResponse> Findings)
@@ -217,7 +226,7 @@ internal sealed record SubmissionResponse(Guid Id, string State, string Channel,
 
 /// <summary>A submission with its moderation history, as its submitter and moderators read it.</summary>
 internal sealed record SubmissionDetails(Guid Id, string State, string Channel, IReadOnlyList<string> Objects, IReadOnlyList<FindingResponse> Findings,
-    IReadOnlyList<DecisionRecord> Decisions);
+    Guid? Revises, IReadOnlyList<Guid> RevisedBy, IReadOnlyList<DecisionRecord> Decisions);
 
 /// <summary>A moderator's decision as the submitter reads it: what, why, when and what changed (not who).</summary>
 internal sealed record DecisionRecord(string Action, string? Message, DateTimeOffset At, JsonElement Details);
