@@ -47,6 +47,9 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
     /// <summary>Keys of the OpenID Connect server.</summary>
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
+    /// <summary>Sightings of indicators.</summary>
+    public DbSet<StoredSighting> Sightings => Set<StoredSighting>();
+
     /// <summary>Moderator actions on submissions.</summary>
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
 
@@ -106,6 +109,19 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
             e.HasMany(s => s.Recipients).WithOne().HasForeignKey(r => r.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<SubmissionRecipient>(e => e.HasKey(r => new { r.SubmissionId, r.OrganizationId }));
+        builder.Entity<StoredSighting>(e =>
+        {
+            e.HasKey(x => x.Key);
+            e.Property(x => x.StixId).HasMaxLength(300);
+            e.Property(x => x.IndicatorId).HasMaxLength(300);
+            e.HasIndex(x => x.StixId).IsUnique();
+            e.HasIndex(x => new { x.IndicatorId, x.OrganizationId });
+            if (UsesJsonb)
+            {
+                e.Property(x => x.Json).HasColumnType("jsonb");
+            }
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
         builder.Entity<ModerationDecision>(e =>
         {
             e.HasKey(d => d.Id);

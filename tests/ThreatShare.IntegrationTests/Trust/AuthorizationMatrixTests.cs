@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace ThreatShare.IntegrationTests.Trust;
 
 /// <summary>
-/// Every read path that exists (object, list, versions, submission, channels) × every reader of the
+/// Every read path that exists (object, list, versions, sightings, submission, channels) × every reader of the
 /// demo data (each organization's API client, each analyst and org-admin, the finance moderator and
 /// the directorate admin) × objects in every channel at every TLP level: published and pending,
 /// anonymized, and objects whose versions differ in TLP. The expected answer is computed here from
@@ -38,7 +38,7 @@ public abstract class AuthorizationMatrixSuite(ITestOutputHelper output)
             await run.CheckAsync(reader);
         }
         output.WriteLine($"{matrix.Readers.Count} readers × {matrix.Posts.Count} object versions ({matrix.Posts.Select(p => p.ObjectId).Distinct().Count()} objects) "
-            + $"× 4 read paths + attribution + channels = {run.Checks} checks, {run.Mismatches.Count} mismatches");
+            + $"× 5 read paths + attribution + channels = {run.Checks} checks, {run.Mismatches.Count} mismatches");
         Assert.True(matrix.Readers.Count >= 20 && matrix.Posts.Count >= 40 && run.Checks > 4000, "the matrix is smaller than designed");
         Assert.Empty(run.Mismatches);
     }
@@ -94,6 +94,9 @@ internal sealed class MatrixRun(MatrixFixture matrix)
                 }
                 CheckAttribution(reader, newest, "get", body);
             }
+
+            using var sightings = await api.GetAsync($"/api/v1/objects/{versions.Key}/sightings");
+            Check(reader, versions.First(), "sightings", sightings.StatusCode == HttpStatusCode.OK, newest is not null);
 
             using var history = await api.GetAsync($"/api/v1/objects/{versions.Key}/versions");
             Check(reader, versions.First(), "versions", history.StatusCode == HttpStatusCode.OK, seen.Count > 0);

@@ -669,6 +669,58 @@ namespace ThreatShare.Core.Storage.Migrations.Postgres
                     b.ToTable("Objects", (string)null);
                 });
 
+            modelBuilder.Entity("ThreatShare.Core.Storage.StoredSighting", b =>
+                {
+                    b.Property<long>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Key"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("FirstSeen")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IndicatorId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTime>("LastSeen")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Named")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StixId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StixId")
+                        .IsUnique();
+
+                    b.HasIndex("IndicatorId", "OrganizationId");
+
+                    b.ToTable("Sightings");
+                });
+
             modelBuilder.Entity("ThreatShare.Core.Storage.Submission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -944,6 +996,15 @@ namespace ThreatShare.Core.Storage.Migrations.Postgres
                     b.HasOne("ThreatShare.Core.Storage.Submission", null)
                         .WithMany()
                         .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThreatShare.Core.Storage.StoredSighting", b =>
+                {
+                    b.HasOne("ThreatShare.Core.Storage.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

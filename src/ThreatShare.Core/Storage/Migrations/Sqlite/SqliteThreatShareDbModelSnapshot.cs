@@ -658,6 +658,56 @@ namespace ThreatShare.Core.Storage.Migrations.Sqlite
                     b.ToTable("Objects", (string)null);
                 });
 
+            modelBuilder.Entity("ThreatShare.Core.Storage.StoredSighting", b =>
+                {
+                    b.Property<long>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstSeen")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeen")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Named")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StixId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StixId")
+                        .IsUnique();
+
+                    b.HasIndex("IndicatorId", "OrganizationId");
+
+                    b.ToTable("Sightings");
+                });
+
             modelBuilder.Entity("ThreatShare.Core.Storage.Submission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -933,6 +983,15 @@ namespace ThreatShare.Core.Storage.Migrations.Sqlite
                     b.HasOne("ThreatShare.Core.Storage.Submission", null)
                         .WithMany()
                         .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThreatShare.Core.Storage.StoredSighting", b =>
+                {
+                    b.HasOne("ThreatShare.Core.Storage.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
