@@ -13,6 +13,9 @@ public sealed class UserAccount : IdentityUser<Guid>
 
     /// <summary>When the account was created (server time, UTC).</summary>
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The 30-second time step of the last authenticator code accepted: a code is accepted once (RFC 6238, 5.2).</summary>
+    public long? LastTotpStep { get; set; }
 }
 
 /// <summary>The role names of DESIGN.md.</summary>

@@ -29,6 +29,9 @@ public sealed partial class BrowserlessSignIn : IDisposable
 
     public string Verifier { get; } = Base64Url(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>The authenticator code the last sign-in used.</summary>
+    public string? LastTotpCode { get; private set; }
+
     public string AuthorizeUrl(string scope, string state = "s1") =>
         QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
         {
@@ -72,7 +75,8 @@ public sealed partial class BrowserlessSignIn : IDisposable
         if (next.StartsWith("/account/totp", StringComparison.Ordinal))
         {
             Assert.NotNull(totpSecret);
-            using var afterTotp = await SubmitFormAsync(next, new Dictionary<string, string> { ["Code"] = Totp.Code(totpSecret, DateTimeOffset.UtcNow) });
+            LastTotpCode = await Totp.FreshCodeAsync(totpSecret);
+            using var afterTotp = await SubmitFormAsync(next, new Dictionary<string, string> { ["Code"] = LastTotpCode });
             Assert.Equal(HttpStatusCode.Redirect, afterTotp.StatusCode);
             next = PathAndQuery(afterTotp.Headers.Location!);
         }

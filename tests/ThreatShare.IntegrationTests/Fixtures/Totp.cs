@@ -5,6 +5,32 @@ namespace ThreatShare.IntegrationTests.Fixtures;
 /// <summary>RFC 6238 codes (HMAC-SHA1, 30 s, 6 digits), computed the way an authenticator app does.</summary>
 public static class Totp
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> LastStep = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A code the server has not accepted yet: the server takes each time step once, so a second
+    /// sign-in within 30 seconds uses the next step (inside the one-step drift the server allows),
+    /// or waits for the clock.
+    /// </summary>
+    public static async Task<string> FreshCodeAsync(string base32Secret)
+    {
+        while (true)
+        {
+            long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+            long last = LastStep.GetOrAdd(base32Secret, long.MinValue);
+            long step = Math.Max(now, last == long.MinValue ? now : last + 1);
+            if (step <= now + 1)
+            {
+                if (LastStep.TryUpdate(base32Secret, step, last))
+                {
+                    return Code(base32Secret, DateTimeOffset.FromUnixTimeSeconds(step * 30));
+                }
+                continue;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
     public static string Code(string base32Secret, DateTimeOffset at)
     {
         byte[] key = Base32(base32Secret);

@@ -82,6 +82,28 @@ public abstract class AuthorizationCodeSuite : NodeSuite
     }
 
     [Fact]
+    public async Task TotpCode_IsAcceptedOnce()
+    {
+        string secret = User("finance-moderator").GetProperty("totp_secret").GetString()!;
+        using var first = new BrowserlessSignIn(Node.BaseAddress);
+        await first.SignInAsync("finance-moderator", Password("finance-moderator"), secret, Scope);
+        string used = first.LastTotpCode!;
+
+        // The same code, replayed within its validity window by someone who saw it, is refused.
+        using var replay = new BrowserlessSignIn(Node.BaseAddress);
+        using var toLogin = await replay.GetAsync(replay.AuthorizeUrl(Scope));
+        using var afterPassword = await replay.SubmitFormAsync(BrowserlessSignIn.PathAndQuery(toLogin.Headers.Location!),
+            new Dictionary<string, string> { ["UserName"] = "finance-moderator", ["Password"] = Password("finance-moderator") });
+        using var replayed = await replay.SubmitFormAsync(BrowserlessSignIn.PathAndQuery(afterPassword.Headers.Location!), new Dictionary<string, string> { ["Code"] = used });
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Contains("not valid", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // A fresh code still works.
+        using var next = new BrowserlessSignIn(Node.BaseAddress);
+        Assert.False(string.IsNullOrEmpty(await next.SignInAsync("finance-moderator", Password("finance-moderator"), secret, Scope)));
+    }
+
+    [Fact]
     public async Task Refresh_IssuesANewToken_UntilTheUserIsDisabled()
     {
         using var browser = new BrowserlessSignIn(Node.BaseAddress);

@@ -39,7 +39,9 @@ internal static class IdentitySetup
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<ThreatShareDb>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // Authenticator codes are accepted once (replaces the default authenticator provider).
+            .AddTokenProvider<OneTimeAuthenticator>(TokenOptions.DefaultAuthenticatorProvider);
 
         services.AddOpenIddict()
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<ThreatShareDb>())
