@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using ThreatShare.Server.Features.Administration;
+using ThreatShare.Server.Features.Alerts;
 using ThreatShare.Server.Features.Bootstrap;
 using ThreatShare.Server.Features.Identity;
 using ThreatShare.Server.Features.Me;
@@ -32,6 +33,7 @@ builder.Services.AddScoped<FirstStart>();
 builder.Services.AddScoped<DemoSeed>();
 builder.Services.AddSubmissions();
 builder.Services.AddModeration();
+builder.Services.AddAlerts();
 
 var app = builder.Build();
 
@@ -49,6 +51,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHubAccessTokens();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -57,6 +60,7 @@ app.MapMe();
 app.MapSubmissions();
 app.MapModeration();
 app.MapSightings();
+app.MapAlerts();
 app.MapObjects();
 app.MapAdministration();
 app.MapKeys();

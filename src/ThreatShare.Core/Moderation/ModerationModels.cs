@@ -83,6 +83,9 @@ public sealed record ModerationResult
     /// <summary>New object versions the action published (redaction, escalation, revocation): STIX id and version.</summary>
     public IReadOnlyList<(string Id, string Modified)> NewVersions { get; init; } = [];
 
+    /// <summary>The alerts the action wrote, to dispatch.</summary>
+    public IReadOnlyList<Alert> Alerts { get; init; } = [];
+
     internal static ModerationResult Refused(ModerationRefusal refusal, string path, string message) =>
         new() { Refusal = refusal, Errors = [new SubmissionError(path, message)] };
 }

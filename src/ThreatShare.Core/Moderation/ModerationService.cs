@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ThreatShare.Core.Alerts;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Submissions;
 using ThreatShare.Core.Trust;
@@ -94,7 +95,8 @@ public sealed class ModerationService(ThreatShareDb db, TimeProvider time, StixV
         }
 
         var rows = await db.Objects.Include(o => o.Recipients).Where(o => o.SubmissionId == submission.Id).OrderBy(o => o.Key).ToListAsync(ct);
-        var work = new Work(db, validator, decision, now, rows);
+        var alerts = new AlertWriter(db);
+        var work = new Work(db, validator, alerts, decision, now, rows);
         var errors = request.Action switch
         {
             ModerationAction.Reject or ModerationAction.RequestChanges => work.SetState(target),
@@ -112,9 +114,10 @@ public sealed class ModerationService(ThreatShareDb db, TimeProvider time, StixV
         }
         decision.DetailsJson = work.Details.ToJsonString();
         db.ModerationDecisions.Add(decision);
+        await alerts.DecisionAsync(decision, submission, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new ModerationResult { Decision = decision, State = target, NewVersions = work.NewVersions };
+        return new ModerationResult { Decision = decision, State = target, NewVersions = work.NewVersions, Alerts = alerts.Written };
     }
 
     /// <summary>The REST name of an action.</summary>
@@ -168,7 +171,7 @@ public sealed class ModerationService(ThreatShareDb db, TimeProvider time, StixV
     }
 
     /// <summary>The changes of one action to a submission's object rows.</summary>
-    private sealed class Work(ThreatShareDb db, StixValidator validator, ModerationDecision decision, DateTimeOffset now, List<StoredObject> rows)
+    private sealed class Work(ThreatShareDb db, StixValidator validator, AlertWriter alerts, ModerationDecision decision, DateTimeOffset now, List<StoredObject> rows)
     {
         public JsonObject Details { get; } = [];
 
@@ -400,6 +403,10 @@ public sealed class ModerationService(ThreatShareDb db, TimeProvider time, StixV
                     row.Sequence = next++;
                     row.AddedAt = now.UtcDateTime;
                 }
+            }
+            if (toPublish.Count > 0)
+            {
+                await alerts.PublishedAsync(toPublish, now.UtcDateTime, ct);
             }
         }
 

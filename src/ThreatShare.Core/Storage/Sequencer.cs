@@ -43,6 +43,28 @@ public static class Sequencer
         {
             throw new ArgumentException($"'{channel}' is not a channel name", nameof(channel));
         }
+        return await ReserveKeyAsync(db, channel, count, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The sequencer key of an alert stream (beside the channels' object sequences, which are channel names).</summary>
+    public static string AlertStreamKey(string stream) => "alerts/" + stream;
+
+    /// <summary>
+    /// Takes the next <paramref name="count"/> sequence numbers of alert stream <paramref name="stream"/>
+    /// in the current transaction of <paramref name="db"/>; returns the first of them.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is less than 1.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="db"/> has no transaction open.</exception>
+    public static Task<long> ReserveAlertsAsync(ThreatShareDb db, string stream, int count, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentException.ThrowIfNullOrEmpty(stream);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        return ReserveKeyAsync(db, AlertStreamKey(stream), count, ct);
+    }
+
+    private static async Task<long> ReserveKeyAsync(ThreatShareDb db, string channel, int count, CancellationToken ct)
+    {
         if (db.Database.CurrentTransaction is null)
         {
             // Outside a transaction the number would be committed at once and lost if publication failed: a gap.

@@ -47,6 +47,9 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
     /// <summary>Keys of the OpenID Connect server.</summary>
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
+    /// <summary>The alert outbox: every alert of every stream.</summary>
+    public DbSet<Alert> Alerts => Set<Alert>();
+
     /// <summary>Sightings of indicators.</summary>
     public DbSet<StoredSighting> Sightings => Set<StoredSighting>();
 
@@ -109,6 +112,17 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
             e.HasMany(s => s.Recipients).WithOne().HasForeignKey(r => r.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<SubmissionRecipient>(e => e.HasKey(r => new { r.SubmissionId, r.OrganizationId }));
+        builder.Entity<Alert>(e =>
+        {
+            e.HasKey(a => new { a.Stream, a.Sequence });
+            e.Property(a => a.Stream).HasMaxLength(120);
+            e.Property(a => a.Kind).HasMaxLength(40);
+            e.Property(a => a.Channel).HasMaxLength(80);
+            e.Property(a => a.ObjectId).HasMaxLength(300);
+            e.Property(a => a.ObjectVersion).HasMaxLength(40);
+            e.Property(a => a.Type).HasMaxLength(250);
+            e.Ignore(a => a.Json);
+        });
         builder.Entity<StoredSighting>(e =>
         {
             e.HasKey(x => x.Key);
@@ -159,7 +173,8 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
         builder.Entity<ChannelSequence>(e =>
         {
             e.HasKey(c => c.Channel);
-            e.Property(c => c.Channel).HasMaxLength(80);
+            // Channel names, and alert streams' keys ("alerts/<stream>").
+            e.Property(c => c.Channel).HasMaxLength(140);
         });
         builder.Entity<SigningKey>(e =>
         {

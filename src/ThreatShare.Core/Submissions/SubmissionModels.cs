@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ThreatShare.Core.Trust;
 
+using ThreatShare.Core.Storage;
+
 namespace ThreatShare.Core.Submissions;
 
 /// <summary>What a submitter sends: <c>submit(bundle, channel, tlp, recipients?, anonymous?)</c>.</summary>
@@ -56,6 +58,9 @@ public sealed record SubmissionResult
 
     /// <summary>Every problem found (rejected only).</summary>
     public IReadOnlyList<SubmissionError> Errors { get; init; } = [];
+
+    /// <summary>The alerts its storing wrote, to dispatch (accepted only).</summary>
+    public IReadOnlyList<Alert> Alerts { get; init; } = [];
 
     /// <summary>True when nothing was stored.</summary>
     public bool IsRejected => RejectionCode is not null;

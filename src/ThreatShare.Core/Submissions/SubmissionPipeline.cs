@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ThreatShare.Core.Alerts;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Trust;
 using ThreatShare.Stix;
@@ -101,6 +102,7 @@ public sealed class SubmissionPipeline
         _db.Submissions.Add(submission);
         long sequence = state == SubmissionState.Published ? await Sequencer.ReserveAsync(_db, c.Channel.Name, stored.Count, ct) : 0;
         var newOwners = new HashSet<string>(StringComparer.Ordinal);
+        var rows = new List<StoredObject>(stored.Count);
         foreach (var obj in stored)
         {
             bool observable = obj is StixCyberObservable;
@@ -126,16 +128,21 @@ public sealed class SubmissionPipeline
                 row.Recipients.Add(new ObjectRecipient { OrganizationId = r });
             }
             _db.Objects.Add(row);
+            rows.Add(row);
             if (!observable && newOwners.Add(obj.Id.Value) && !c.OwnedIds.Contains(obj.Id.Value))
             {
                 _db.IdOwners.Add(new IdOwner { StixId = obj.Id.Value, OrganizationId = submission.OrganizationId });
             }
         }
+        // The alerts go into the outbox in the same transaction: published to the channel's readers, or pending to its moderators.
+        var alerts = new AlertWriter(_db);
+        await (state == SubmissionState.Published ? alerts.PublishedAsync(rows, now, ct) : alerts.PendingAsync(rows, now, ct));
         await _db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
         return new SubmissionResult
         {
+            Alerts = alerts.Written,
             Id = submission.Id,
             State = state,
             Channel = submission.Channel,

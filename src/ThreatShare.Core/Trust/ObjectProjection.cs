@@ -27,4 +27,8 @@ public static class ObjectProjection
         }
         return StixJson.Serialize(obj);
     }
+
+    /// <summary>The object JSON with <c>created_by_ref</c> set to <paramref name="identityId"/> (an anonymized publication, an unnamed sighting).</summary>
+    public static string AttributedTo(string json, string identityId) =>
+        StixJson.Serialize(Attribution.With(StixJson.Deserialize(json), StixIdentifier.Parse(identityId)));
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ThreatShare.Core.Moderation;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Trust;
+using ThreatShare.Server.Features.Alerts;
 using ThreatShare.Server.Features.Identity;
 using ThreatShare.Server.Features.Problems;
 using ThreatShare.Server.Features.Submissions;
@@ -77,7 +78,8 @@ internal static class ModerationEndpoints
         return Results.Ok(new QueueResponse(items, more ? Cursor(page[^1]) : null));
     }
 
-    private static async Task<IResult> DecideAsync(Guid id, JsonElement body, HttpContext http, CallerContext callers, ModerationService moderation, CancellationToken ct)
+    private static async Task<IResult> DecideAsync(Guid id, JsonElement body, HttpContext http, CallerContext callers, ModerationService moderation,
+        AlertDispatcher alerts, CancellationToken ct)
     {
         var caller = await callers.GetAsync(http.User, ct);
         if (caller is null)
@@ -94,6 +96,7 @@ internal static class ModerationEndpoints
             return Problems.Problems.Of(StatusCodes.Status400BadRequest, "invalid-request", "Invalid decision", "the request does not have a decision's shape", errors);
         }
         var result = await moderation.ActAsync(id, new ModerationActor(caller.Reader, caller.ActedBy), request, ct);
+        alerts.Dispatch(result.Alerts);
         var fieldErrors = result.Errors.Select(e => new FieldError(e.Path, e.Message)).ToList();
         return result.Refusal switch
         {

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ThreatShare.Core.Alerts;
 using ThreatShare.Core.Sightings;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Submissions;
 using ThreatShare.Core.Trust;
+using ThreatShare.Server.Features.Alerts;
 using ThreatShare.Server.Features.Identity;
 using ThreatShare.Server.Features.Problems;
 using ThreatShare.Stix;
@@ -33,7 +35,7 @@ internal static class SightingEndpoints
     }
 
     private static async Task<IResult> SightAsync(JsonElement body, HttpContext http, CallerContext callers, ThreatShareDb db,
-        StixValidator validator, TimeProvider time, CancellationToken ct)
+        StixValidator validator, TimeProvider time, AlertDispatcher dispatcher, CancellationToken ct)
     {
         var caller = await callers.GetAsync(http.User, ct);
         if (caller is null)
@@ -49,14 +51,15 @@ internal static class SightingEndpoints
             return Problems.Problems.Of(StatusCodes.Status400BadRequest, "invalid-request", "Invalid sighting", "the request does not have a sighting's shape", errors);
         }
         // The sighting lives where its indicator does: the newest version the caller sees gives its TLP.
-        var indicator = await db.Objects.AsNoTracking().VisibleTo(caller.Reader)
+        var indicator = await db.Objects.AsNoTracking().Include(o => o.Recipients).VisibleTo(caller.Reader)
             .Where(o => o.StixId == request.SightingOf && o.Type == "indicator")
-            .OrderByDescending(o => o.Version).Select(o => new { o.Tlp, o.Revoked }).FirstOrDefaultAsync(ct);
+            .OrderByDescending(o => o.Version).FirstOrDefaultAsync(ct);
         if (indicator is null)
         {
             return Problems.Problems.NotFound();
         }
 
+        var alerts = new AlertWriter(db);
         var now = StixTimestamp.FromDateTimeOffset(time.GetUtcNow(), 3).ToString();
         var sighting = new JsonObject
         {
@@ -84,7 +87,7 @@ internal static class SightingEndpoints
                 [.. result.Errors.Select(e => new FieldError(e.Path, e.Message))]);
         }
         string json = StixJson.Serialize(StixJson.Deserialize(document.RootElement.GetRawText()));
-        db.Sightings.Add(new StoredSighting
+        var stored = new StoredSighting
         {
             StixId = sighting["id"]!.GetValue<string>(),
             IndicatorId = request.SightingOf,
@@ -95,8 +98,19 @@ internal static class SightingEndpoints
             LastSeen = request.LastSeen.UtcDateTime,
             AddedAt = time.GetUtcNow().UtcDateTime,
             Json = json,
-        });
-        await db.SaveChangesAsync(ct);
+        };
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.Sightings.Add(stored);
+            // Announced wherever the indicator's alerts go, once published; a sighting of a pending indicator waits with it.
+            if (indicator.State == SubmissionState.Published)
+            {
+                await alerts.SightingAsync(stored, indicator, stored.AddedAt, ct);
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        dispatcher.Dispatch(alerts.Written);
         return Results.Text(json, "application/json", statusCode: StatusCodes.Status201Created);
     }
 

@@ -6,6 +6,7 @@ using ThreatShare.Core.Moderation;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Submissions;
 using ThreatShare.Core.Trust;
+using ThreatShare.Server.Features.Alerts;
 using ThreatShare.Server.Features.Identity;
 using ThreatShare.Server.Features.Problems;
 using ThreatShare.Stix;
@@ -46,7 +47,8 @@ internal static class SubmissionEndpoints
         return app;
     }
 
-    private static async Task<IResult> SubmitAsync(HttpContext http, CallerContext callers, SubmissionPipeline pipeline, IOptions<SubmissionOptions> options, CancellationToken ct)
+    private static async Task<IResult> SubmitAsync(HttpContext http, CallerContext callers, SubmissionPipeline pipeline, IOptions<SubmissionOptions> options,
+        AlertDispatcher alerts, CancellationToken ct)
     {
         var caller = await callers.GetAsync(http.User, ct);
         if (caller is null)
@@ -105,6 +107,7 @@ internal static class SubmissionEndpoints
                     var code => Problems.Problems.Of(StatusCodes.Status400BadRequest, code ?? "invalid", "Submission rejected", "the submission was rejected; nothing was stored", errors),
                 };
             }
+            alerts.Dispatch(result.Alerts);
             var response = SubmissionResponse.From(result);
             return Results.Created($"/api/v1/submissions/{result.Id}", response);
         }

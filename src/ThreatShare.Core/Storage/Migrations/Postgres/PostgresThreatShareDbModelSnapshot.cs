@@ -360,6 +360,54 @@ namespace ThreatShare.Core.Storage.Migrations.Postgres
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ThreatShare.Core.Storage.Alert", b =>
+                {
+                    b.Property<string>("Stream")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<Guid?>("DecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("HideSource")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ObjectId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ObjectVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("Tlp")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.HasKey("Stream", "Sequence");
+
+                    b.ToTable("Alerts");
+                });
+
             modelBuilder.Entity("ThreatShare.Core.Storage.ApiClient", b =>
                 {
                     b.Property<string>("ClientId")
@@ -393,8 +441,8 @@ namespace ThreatShare.Core.Storage.Migrations.Postgres
             modelBuilder.Entity("ThreatShare.Core.Storage.ChannelSequence", b =>
                 {
                     b.Property<string>("Channel")
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
 
                     b.Property<long>("Last")
                         .HasColumnType("bigint");

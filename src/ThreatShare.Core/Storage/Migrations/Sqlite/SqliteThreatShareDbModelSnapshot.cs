@@ -351,6 +351,54 @@ namespace ThreatShare.Core.Storage.Migrations.Sqlite
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ThreatShare.Core.Storage.Alert", b =>
+                {
+                    b.Property<string>("Stream")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HideSource")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Tlp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Stream", "Sequence");
+
+                    b.ToTable("Alerts");
+                });
+
             modelBuilder.Entity("ThreatShare.Core.Storage.ApiClient", b =>
                 {
                     b.Property<string>("ClientId")
@@ -384,7 +432,7 @@ namespace ThreatShare.Core.Storage.Migrations.Sqlite
             modelBuilder.Entity("ThreatShare.Core.Storage.ChannelSequence", b =>
                 {
                     b.Property<string>("Channel")
-                        .HasMaxLength(80)
+                        .HasMaxLength(140)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Last")
