@@ -7,9 +7,10 @@ cd "$(dirname "$0")/.."
 
 # "command or file the tests use" -> "Debian package that provides it".
 # Tests start their own throwaway server instances; the system services are never started.
-# (Redis and Chromium join this list with the tests that use them.)
+# (Chromium joins this list with the tests that use it.)
 declare -A packages=(
   [/usr/lib/postgresql/15/bin/initdb]=postgresql
+  [redis-server]=redis-server
 )
 missing=()
 for tool in "${!packages[@]}"; do

@@ -33,7 +33,7 @@ builder.Services.AddScoped<FirstStart>();
 builder.Services.AddScoped<DemoSeed>();
 builder.Services.AddSubmissions();
 builder.Services.AddModeration();
-builder.Services.AddAlerts();
+builder.Services.AddAlerts(builder.Configuration["ThreatShare:Redis"]);
 
 var app = builder.Build();
 

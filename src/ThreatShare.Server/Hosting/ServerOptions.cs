@@ -17,6 +17,12 @@ public sealed class ServerOptions
 
     /// <summary>Create the demo sectors, organizations, users and clients on start (idempotent).</summary>
     public bool SeedDemo { get; set; }
+
+    /// <summary>
+    /// Redis (a StackExchange.Redis configuration string) for several nodes: the SignalR backplane.
+    /// Unset: live alerts fan out within this process only. The store stays the source of truth.
+    /// </summary>
+    public string? Redis { get; set; }
 }
 
 /// <summary>Maps the friendly command-line flags onto configuration keys.</summary>
@@ -34,6 +40,9 @@ internal static class CommandLine
                     break;
                 case "--data-dir" when i + 1 < args.Length:
                     result.Add("--ThreatShare:DataDirectory=" + args[++i]);
+                    break;
+                case "--redis" when i + 1 < args.Length:
+                    result.Add("--ThreatShare:Redis=" + args[++i]);
                     break;
                 case "--postgres" when i + 1 < args.Length:
                     result.Add("--Storage:Provider=postgres");

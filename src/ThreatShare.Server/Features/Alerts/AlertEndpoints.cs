@@ -11,9 +11,14 @@ internal static class AlertEndpoints
 {
     public const int MaxLimit = 1000;
 
-    public static IServiceCollection AddAlerts(this IServiceCollection services)
+    public static IServiceCollection AddAlerts(this IServiceCollection services, string? redis)
     {
-        services.AddSignalR();
+        var signalR = services.AddSignalR();
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            // Several nodes: every node's connections get every node's alerts through Redis.
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("threatshare"));
+        }
         services.AddScoped<AlertRenderer>();
         services.AddSingleton<AlertDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertDispatcher>());
