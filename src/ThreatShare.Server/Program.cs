@@ -17,6 +17,14 @@ using ThreatShare.Server.Features.Submissions;
 using ThreatShare.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(CommandLine.Normalize(args));
+// `dotnet run` starts in the user's directory (where ./data belongs): the server's own settings file
+// comes from beside the binary, below everything else (environment, command line).
+builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+{
+    FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+    Path = "appsettings.json",
+    Optional = true,
+});
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 // The REST API speaks snake_case like STIX and TAXII.

@@ -8,9 +8,10 @@ namespace ThreatShare.Core.Alerts;
 /// Writes the alerts of a publication into the outbox, in the caller's transaction, each with its
 /// stream's next sequence number (reserved through <see cref="Sequencer"/>, so a rolled-back
 /// transaction leaves no gap). The alerts added are collected in <see cref="Written"/> for dispatch
-/// after the commit.
+/// after the commit. Untracked (<c>track: false</c>), the writer only numbers them: the caller inserts
+/// <see cref="Written"/> itself (the bulk path of publication).
 /// </summary>
-public sealed class AlertWriter(ThreatShareDb db)
+public sealed class AlertWriter(ThreatShareDb db, bool track = true)
 {
     /// <summary>Alerts added by this writer, in stream order, to dispatch once the transaction committed.</summary>
     public List<Alert> Written { get; } = [];
@@ -110,7 +111,10 @@ public sealed class AlertWriter(ThreatShareDb db)
             foreach (var alert in stream)
             {
                 alert.Sequence = next++;
-                db.Alerts.Add(alert);
+                if (track)
+                {
+                    db.Alerts.Add(alert);
+                }
                 Written.Add(alert);
             }
         }

@@ -62,7 +62,7 @@ public sealed class SubmissionPipeline
         {
             return await StoreAsync(context, state, ct);
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateException || e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
             // A concurrent submission took the same id or version first; nothing of this one is stored.
             _db.ChangeTracker.Clear();
@@ -101,7 +101,8 @@ public sealed class SubmissionPipeline
         await using var tx = await _db.Database.BeginTransactionAsync(ct);
         _db.Submissions.Add(submission);
         long sequence = state == SubmissionState.Published ? await Sequencer.ReserveAsync(_db, c.Channel.Name, stored.Count, ct) : 0;
-        var newOwners = new HashSet<string>(StringComparer.Ordinal);
+        var newOwners = new List<IdOwner>();
+        var owned = new HashSet<string>(c.OwnedIds, StringComparer.Ordinal);
         var rows = new List<StoredObject>(stored.Count);
         foreach (var obj in stored)
         {
@@ -127,17 +128,30 @@ public sealed class SubmissionPipeline
             {
                 row.Recipients.Add(new ObjectRecipient { OrganizationId = r });
             }
-            _db.Objects.Add(row);
             rows.Add(row);
-            if (!observable && newOwners.Add(obj.Id.Value) && !c.OwnedIds.Contains(obj.Id.Value))
+            if (!observable && owned.Add(obj.Id.Value))
             {
-                _db.IdOwners.Add(new IdOwner { StixId = obj.Id.Value, OrganizationId = submission.OrganizationId });
+                newOwners.Add(new IdOwner { StixId = obj.Id.Value, OrganizationId = submission.OrganizationId });
             }
         }
+        // On PostgreSQL, rows without recipients go in by binary COPY: thousands of tracked entities cost more than the inserts.
+        bool bulk = _db.Database.IsNpgsql() && c.Recipients.Count == 0;
         // The alerts go into the outbox in the same transaction: published to the channel's readers, or pending to its moderators.
-        var alerts = new AlertWriter(_db);
+        var alerts = new AlertWriter(_db, track: !bulk);
         await (state == SubmissionState.Published ? alerts.PublishedAsync(rows, now, ct) : alerts.PendingAsync(rows, now, ct));
-        await _db.SaveChangesAsync(ct);
+        if (bulk)
+        {
+            await _db.SaveChangesAsync(ct);
+            await PostgresCopy.InsertAsync(_db, rows, ct);
+            await PostgresCopy.InsertAsync(_db, newOwners, ct);
+            await PostgresCopy.InsertAsync(_db, alerts.Written, ct);
+        }
+        else
+        {
+            _db.Objects.AddRange(rows);
+            _db.IdOwners.AddRange(newOwners);
+            await _db.SaveChangesAsync(ct);
+        }
         await tx.CommitAsync(ct);
 
         return new SubmissionResult

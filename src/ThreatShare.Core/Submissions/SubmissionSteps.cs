@@ -291,6 +291,10 @@ internal sealed class OwnershipAndVersionStep : ISubmissionStep
                 owners[o.StixId] = o.OrganizationId;
                 c.OwnedIds.Add(o.StixId);
             }
+        }
+        // Every stored versioned object has an owner: ids without one (the usual case, new objects) have no stored version.
+        foreach (var chunk in owners.Keys.Chunk(500))
+        {
             foreach (var v in await c.Db.Objects.Where(o => chunk.Contains(o.StixId)).GroupBy(o => o.StixId).Select(g => new { g.Key, Version = g.Max(o => o.Version) }).ToListAsync(ct))
             {
                 newest[v.Key] = v.Version ?? ""; // Max over a non-empty group is never null
