@@ -213,6 +213,43 @@ public abstract class AlertSuite : NodeSuite
     }
 
     [Fact]
+    public async Task WhenAMembershipChanges_TheConnectionLosesTheStreamAtOnce_AndADisabledClientIsDisconnected()
+    {
+        using var admin = Node.ClientWith(await Node.PersonTokenAsync("directorate-admin"));
+        string slug = "m" + Guid.NewGuid().ToString("N")[..12];
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/organizations", new { slug, name = "Member " + slug, tier = "member", sectors = new[] { "finance", "energy" } })).StatusCode);
+        using var created = await admin.PostAsJsonAsync($"/api/v1/organizations/{slug}/clients", new { name = "siem", scopes = new[] { "stix.read", "alerts" } });
+        var client = await created.Content.ReadFromJsonAsync<JsonElement>();
+        string clientId = client.GetProperty("client_id").GetString()!;
+        using var tokenResponse = await Node.RequestClientTokenAsync(clientId, client.GetProperty("client_secret").GetString()!);
+        string token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        await using var subscriber = await Subscriber.ConnectAsync(Node, token);
+
+        var before = Samples.Indicator();
+        await PostAsync("bank-b", Samples.Submission("sector:finance", "green", Samples.Bundle(before)));
+        await subscriber.NextAsync(About(before["id"]!.GetValue<string>()));
+
+        // The organization leaves finance: the next finance alert does not reach it, the energy one does.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync($"/api/v1/organizations/{slug}", new { sectors = new[] { "energy" } })).StatusCode);
+        var after = Samples.Indicator();
+        await PostAsync("bank-b", Samples.Submission("sector:finance", "green", Samples.Bundle(after)));
+        var energy = Samples.Indicator();
+        await PostAsync("power-d", Samples.Submission("sector:energy", "green", Samples.Bundle(energy)));
+        await subscriber.NextAsync(About(energy["id"]!.GetValue<string>()));
+        Assert.DoesNotContain(subscriber.Received(), a => a.GetProperty("objectId").GetString() == after["id"]!.GetValue<string>());
+        await Assert.ThrowsAsync<HubException>(() => subscriber.Connection.InvokeAsync("Resume", "channel:sector:finance", 0L));
+
+        // Its client disabled: the connection is closed by the server.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync($"/api/v1/clients/{clientId}", new { disabled = true })).StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (subscriber.Connection.State != HubConnectionState.Disconnected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Equal(HubConnectionState.Disconnected, subscriber.Connection.State);
+    }
+
+    [Fact]
     public async Task AClientWithoutTheAlertsScope_GetsNoStream()
     {
         string token = await Node.ClientTokenAsync("bank-a", "stix.read");

@@ -45,6 +45,17 @@ public sealed class ScaleOutTests(PostgresNodes postgres)
             string id = await PostAsync(a, await b.ClientTokenAsync("bank-b"));
             var alert = await subscriber.NextAsync(x => x.GetProperty("objectId").GetString() == id);
             Assert.Equal("channel:sector:finance", alert.GetProperty("stream").GetString());
+
+            // A membership change made on one node reaches the connections of the other: bank-a's client disabled on A, its connection on B closes.
+            using var admin = a.ClientWith(await b.PersonTokenAsync("directorate-admin"));
+            string clientId = b.Organization("bank-a").GetProperty("client_id").GetString()!;
+            Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync($"/api/v1/clients/{clientId}", new { disabled = true })).StatusCode);
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            while (subscriber.Connection.State != HubConnectionState.Disconnected && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+            Assert.Equal(HubConnectionState.Disconnected, subscriber.Connection.State);
         }
     }
 

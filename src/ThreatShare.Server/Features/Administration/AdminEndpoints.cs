@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Trust;
+using ThreatShare.Server.Features.Alerts;
 using ThreatShare.Server.Features.Identity;
 using ThreatShare.Server.Features.Organizations;
 using ThreatShare.Server.Features.Problems;
@@ -104,7 +105,8 @@ internal static class AdminEndpoints
         return Results.Created($"/api/v1/organizations/{org.Slug}", new { id = org.Id, slug = org.Slug, name = org.Name, identity_id = org.IdentityId, tier = TierName(org.Tier), sectors });
     }
 
-    private static async Task<IResult> UpdateOrganizationAsync(string slug, OrganizationPatch body, HttpContext http, CallerContext callers, ThreatShareDb db, CancellationToken ct)
+    private static async Task<IResult> UpdateOrganizationAsync(string slug, OrganizationPatch body, HttpContext http, CallerContext callers, ThreatShareDb db,
+        MembershipBus live, CancellationToken ct)
     {
         if (await DirectorateAdminAsync(http, callers, ct) is { } refusal)
         {
@@ -137,6 +139,7 @@ internal static class AdminEndpoints
             }
         }
         await db.SaveChangesAsync(ct);
+        await live.OrganizationChangedAsync(org.Id, ct);
         return Results.Ok(new { slug = org.Slug, tier = TierName(org.Tier), sectors = org.Sectors.Select(s => s.SectorSlug).Order(StringComparer.Ordinal), disabled = org.Disabled });
     }
 
@@ -204,7 +207,8 @@ internal static class AdminEndpoints
         return Results.Created($"/api/v1/users/{user.UserName}", new { username = user.UserName, organization = org.Slug, roles, password });
     }
 
-    private static async Task<IResult> UpdateUserAsync(string username, DisablePatch body, HttpContext http, CallerContext callers, ThreatShareDb db, CancellationToken ct)
+    private static async Task<IResult> UpdateUserAsync(string username, DisablePatch body, HttpContext http, CallerContext callers, ThreatShareDb db,
+        MembershipBus live, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == username, ct);
         var org = user is null ? null : await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == user.OrganizationId, ct);
@@ -215,6 +219,7 @@ internal static class AdminEndpoints
         }
         user.Disabled = body.Disabled ?? user.Disabled;
         await db.SaveChangesAsync(ct);
+        await live.OrganizationChangedAsync(user.OrganizationId, ct);
         return Results.Ok(new { username = user.UserName, disabled = user.Disabled });
     }
 
@@ -264,7 +269,8 @@ internal static class AdminEndpoints
         return Results.Created($"/api/v1/clients/{clientId}", new { client_id = clientId, client_secret = secret, scopes, organization = org.Slug });
     }
 
-    private static async Task<IResult> UpdateClientAsync(string clientId, DisablePatch body, HttpContext http, CallerContext callers, ThreatShareDb db, CancellationToken ct)
+    private static async Task<IResult> UpdateClientAsync(string clientId, DisablePatch body, HttpContext http, CallerContext callers, ThreatShareDb db,
+        MembershipBus live, CancellationToken ct)
     {
         var client = await db.ApiClients.FirstOrDefaultAsync(c => c.ClientId == clientId, ct);
         var org = client is null ? null : await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == client.OrganizationId, ct);
@@ -275,6 +281,7 @@ internal static class AdminEndpoints
         }
         client.Disabled = body.Disabled ?? client.Disabled;
         await db.SaveChangesAsync(ct);
+        await live.OrganizationChangedAsync(client.OrganizationId, ct);
         return Results.Ok(new { client_id = client.ClientId, disabled = client.Disabled });
     }
 

@@ -20,6 +20,9 @@ internal static class AlertEndpoints
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("threatshare"));
         }
         services.AddScoped<AlertRenderer>();
+        services.AddSingleton<LiveMembership>();
+        services.AddSingleton<MembershipBus>();
+        services.AddHostedService(sp => sp.GetRequiredService<MembershipBus>());
         services.AddSingleton<AlertDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertDispatcher>());
         return services;

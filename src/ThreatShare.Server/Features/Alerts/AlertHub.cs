@@ -3,9 +3,7 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
-using ThreatShare.Core.Alerts;
 using ThreatShare.Core.Storage;
-using ThreatShare.Server.Features.Identity;
 
 namespace ThreatShare.Server.Features.Alerts;
 
@@ -16,40 +14,33 @@ namespace ThreatShare.Server.Features.Alerts;
 /// it missed of a stream it reads, in order.
 /// </summary>
 [Authorize]
-internal sealed class AlertHub(CallerContext callers, ThreatShareDb db, AlertRenderer renderer) : Hub
+internal sealed class AlertHub(LiveMembership membership, ThreatShareDb db, AlertRenderer renderer) : Hub
 {
     public const string Path = "/hubs/alerts";
     public const string AlertMethod = "alert";
-    private const string StreamsKey = "streams";
     private const int ResumePage = 500;
 
     public override async Task OnConnectedAsync()
     {
-        var caller = await callers.GetAsync(Context.User!, Context.ConnectionAborted);
-        if (caller is null || !caller.MayUse(ApiScopes.Alerts))
+        if (!await membership.JoinAsync(Context, Context.ConnectionAborted))
         {
             // A disabled caller, or a client without the 'alerts' scope, gets no stream.
             Context.Abort();
             return;
         }
-        var sectors = await db.Sectors.AsNoTracking().Select(s => s.Slug).ToListAsync(Context.ConnectionAborted);
-        var streams = AlertStreams.Of(caller.Reader, caller.Organization.Slug, sectors);
-        foreach (string stream in streams)
-        {
-            await Groups.AddToGroupAsync(Context.ConnectionId, stream, Context.ConnectionAborted);
-        }
-        Context.Items[StreamsKey] = streams.ToHashSet(StringComparer.Ordinal);
         await base.OnConnectedAsync();
     }
 
-    /// <summary>The streams this connection reads, as the server decided at connection.</summary>
-    public IReadOnlyCollection<string> Streams() =>
-        Context.Items.TryGetValue(StreamsKey, out var value) && value is HashSet<string> streams ? streams : [];
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        membership.Leave(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
 
     /// <summary>Sends every alert of <paramref name="stream"/> after <paramref name="afterSequence"/>, in order, to this connection.</summary>
     public async Task Resume(string stream, long afterSequence)
     {
-        if (!Streams().Contains(stream))
+        if (!membership.StreamsOf(Context.ConnectionId).Contains(stream))
         {
             throw new HubException($"'{stream}' is not a stream this connection reads");
         }
