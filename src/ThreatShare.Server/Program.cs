@@ -14,6 +14,7 @@ using ThreatShare.Server.Features.Objects;
 using ThreatShare.Server.Features.Sightings;
 using ThreatShare.Server.Features.Organizations;
 using ThreatShare.Server.Features.Submissions;
+using ThreatShare.Server.Features.WarningLists;
 using ThreatShare.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(CommandLine.Normalize(args));
@@ -69,6 +70,7 @@ app.MapSubmissions();
 app.MapModeration();
 app.MapSightings();
 app.MapAlerts();
+app.MapWarningLists();
 app.MapObjects();
 app.MapAdministration();
 app.MapKeys();

@@ -23,11 +23,15 @@ public sealed class ModerationService(ThreatShareDb db, TimeProvider time, StixV
     public static readonly FrozenSet<string> FreeTextProperties = FrozenSet.ToFrozenSet(
         ["name", "description", "labels", "abstract", "content", "explanation", "external_references"], StringComparer.Ordinal);
 
-    /// <summary>Submissions waiting for <paramref name="reader"/>: pending ones in the channels it moderates, never its own organization's.</summary>
+    /// <summary>
+    /// Submissions waiting for <paramref name="reader"/> in the channels it moderates, never its own
+    /// organization's: pending ones, and published ones with findings to review after the fact.
+    /// </summary>
     public IQueryable<Submission> Queue(Reader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var pending = db.Submissions.AsNoTracking().Where(s => s.State == SubmissionState.Pending && s.OrganizationId != reader.OrganizationId);
+        var pending = db.Submissions.AsNoTracking().Where(s => (s.State == SubmissionState.Pending || (s.State == SubmissionState.Published && s.NeedsReview))
+            && s.OrganizationId != reader.OrganizationId);
         if (reader.IsDirectorateAdmin)
         {
             return pending;
@@ -61,7 +65,9 @@ public sealed class ModerationService(ThreatShareDb db, TimeProvider time, StixV
             ModerationAction.Revoke => [SubmissionState.Published],
             _ => [SubmissionState.Pending],
         };
-        if (!from.Contains(submission.State))
+        // Approving a published submission closes its review after the fact.
+        bool review = request.Action == ModerationAction.Approve && submission is { State: SubmissionState.Published, NeedsReview: true };
+        if (!from.Contains(submission.State) && !review)
         {
             return ModerationResult.Refused(ModerationRefusal.WrongState, "$",
                 $"the submission is {StateName(submission.State)}; '{ActionName(request.Action)}' needs it {string.Join(" or ", from.Select(StateName))}");
@@ -87,8 +93,10 @@ public sealed class ModerationService(ThreatShareDb db, TimeProvider time, StixV
         };
         bool anonymous = submission.Anonymous || request.Action == ModerationAction.PublishAnonymized;
         // The guard: only the first of two concurrent actions finds the state it expects.
-        int changed = await db.Submissions.Where(s => s.Id == submission.Id && s.State == submission.State)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.State, target).SetProperty(s => s.DecidedAt, now.UtcDateTime).SetProperty(s => s.Anonymous, anonymous), ct);
+        // Every decision is also the review of the findings.
+        int changed = await db.Submissions.Where(s => s.Id == submission.Id && s.State == submission.State && s.NeedsReview == submission.NeedsReview)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.State, target).SetProperty(s => s.DecidedAt, now.UtcDateTime)
+                .SetProperty(s => s.Anonymous, anonymous).SetProperty(s => s.NeedsReview, false), ct);
         if (changed != 1)
         {
             return ModerationResult.Refused(ModerationRefusal.WrongState, "$", "another moderator acted on this submission first");

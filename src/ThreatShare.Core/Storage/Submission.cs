@@ -32,6 +32,9 @@ public sealed class Submission
     /// <summary>When it was last decided (published, rejected…), else null.</summary>
     public DateTime? DecidedAt { get; set; }
 
+    /// <summary>Published with findings (a trusted submitter): waits in the moderation queue for review after the fact.</summary>
+    public bool NeedsReview { get; set; }
+
     /// <summary>Findings of the automatic checks, as JSON (an array).</summary>
     public string FindingsJson { get; set; } = "[]";
 

@@ -47,6 +47,12 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
     /// <summary>Keys of the OpenID Connect server.</summary>
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
+    /// <summary>Warning lists the directorate administers.</summary>
+    public DbSet<WarningList> WarningLists => Set<WarningList>();
+
+    /// <summary>Entries of the warning lists.</summary>
+    public DbSet<WarningListEntry> WarningListEntries => Set<WarningListEntry>();
+
     /// <summary>The alert outbox: every alert of every stream.</summary>
     public DbSet<Alert> Alerts => Set<Alert>();
 
@@ -112,6 +118,20 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
             e.HasMany(s => s.Recipients).WithOne().HasForeignKey(r => r.SubmissionId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<SubmissionRecipient>(e => e.HasKey(r => new { r.SubmissionId, r.OrganizationId }));
+        builder.Entity<WarningList>(e =>
+        {
+            e.HasKey(l => l.Name);
+            e.Property(l => l.Name).HasMaxLength(40);
+            e.Property(l => l.UpdatedBy).HasMaxLength(140);
+            e.HasMany(l => l.Entries).WithOne().HasForeignKey(x => x.List).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<WarningListEntry>(e =>
+        {
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Value).HasMaxLength(200);
+            e.Property(x => x.Note).HasMaxLength(200);
+            e.HasIndex(x => new { x.List, x.Value }).IsUnique();
+        });
         builder.Entity<Alert>(e =>
         {
             e.HasKey(a => new { a.Stream, a.Sequence });

@@ -16,6 +16,9 @@ internal sealed class SubmissionContext(SubmissionRequest request, Submitter sub
 
     public SubmissionOptions Options { get; } = options;
 
+    /// <summary>Server time of the submission.</summary>
+    public DateTimeOffset Now { get; init; }
+
     public Channel Channel { get; set; }
 
     public Tlp Tlp { get; set; }

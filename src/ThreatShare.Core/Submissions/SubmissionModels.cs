@@ -30,7 +30,7 @@ public sealed record Submitter(Poster Poster, Reader Reader, string SubmittedBy,
 public sealed record SubmissionError(string Path, string Message);
 
 /// <summary>Something the automatic checks noticed; routed, never a rejection.</summary>
-/// <param name="Kind">Stable kind (<c>tlp-recipients</c>, …).</param>
+/// <param name="Kind">Stable kind: <c>warning-list</c>, <c>personal-data</c> or <c>consistency</c>.</param>
 /// <param name="Path">Where.</param>
 /// <param name="Message">What was noticed.</param>
 public sealed record Finding(string Kind, string Path, string Message);
@@ -52,6 +52,9 @@ public sealed record SubmissionResult
 
     /// <summary>Findings of the automatic checks.</summary>
     public IReadOnlyList<Finding> Findings { get; init; } = [];
+
+    /// <summary>Published with findings that a moderator reviews after the fact (trusted submitters).</summary>
+    public bool NeedsReview { get; init; }
 
     /// <summary>Stable code of the first rule that refused it (rejected only).</summary>
     public string? RejectionCode { get; init; }

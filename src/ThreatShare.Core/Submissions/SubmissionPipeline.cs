@@ -37,6 +37,7 @@ public sealed class SubmissionPipeline
             new AttributionStep(),
             new ReferencesStep(),
             new OwnershipAndVersionStep(),
+            new FindingsStep(),
         ];
     }
 
@@ -47,7 +48,7 @@ public sealed class SubmissionPipeline
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(submitter);
-        var context = new SubmissionContext(request, submitter, _db, _options);
+        var context = new SubmissionContext(request, submitter, _db, _options) { Now = _time.GetUtcNow() };
         foreach (var step in Steps)
         {
             await step.RunAsync(context, ct);
@@ -56,8 +57,14 @@ public sealed class SubmissionPipeline
                 return new SubmissionResult { RejectionCode = step.RejectionCode, Errors = [.. context.Errors], Channel = request.Channel };
             }
         }
-        // Routing (DESIGN.md): probation waits for a moderator; member and trusted publish at once.
-        var state = submitter.Poster.Tier == TrustTier.Probation ? SubmissionState.Pending : SubmissionState.Published;
+        // Routing (DESIGN.md): probation always waits for a moderator; a member publishes at once when
+        // nothing was found, else waits; trusted publishes at once, and findings are reviewed after the fact.
+        var state = submitter.Poster.Tier switch
+        {
+            TrustTier.Trusted => SubmissionState.Published,
+            TrustTier.Member when context.Findings.Count == 0 => SubmissionState.Published,
+            _ => SubmissionState.Pending,
+        };
         try
         {
             return await StoreAsync(context, state, ct);
@@ -88,6 +95,7 @@ public sealed class SubmissionPipeline
             Anonymous = c.Request.Anonymous,
             RevisesId = c.Request.Revises,
             State = state,
+            NeedsReview = state == SubmissionState.Published && c.Findings.Count > 0,
             ReceivedAt = now,
             DecidedAt = state == SubmissionState.Published ? now : null,
             FindingsJson = JsonSerializer.Serialize(c.Findings.Select(f => new { kind = f.Kind, path = f.Path, message = f.Message })),
@@ -162,6 +170,7 @@ public sealed class SubmissionPipeline
             Channel = submission.Channel,
             Objects = [.. c.Objects.Select(o => o.Id.Value)],
             Findings = [.. c.Findings],
+            NeedsReview = submission.NeedsReview,
         };
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ThreatShare.Core.Findings;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Trust;
 using ThreatShare.Stix;
@@ -62,7 +63,7 @@ internal sealed class RequestFieldsStep : ISubmissionStep
         {
             // DESIGN: TLP inconsistent with content is a finding, not a rejection. The recipients
             // are not used: only TLP:RED is shared by name.
-            c.Findings.Add(new Finding("tlp-recipients", "$.recipients", $"recipients are ignored for TLP:{tlp.ToName().ToUpperInvariant()}; only TLP:RED is shared with named organizations"));
+            c.Findings.Add(new Finding(FindingDetectors.Consistency, "$.recipients", $"recipients are ignored for TLP:{tlp.ToName().ToUpperInvariant()}; only TLP:RED is shared with named organizations"));
             c.Recipients.Clear();
         }
     }
@@ -283,7 +284,7 @@ internal sealed class OwnershipAndVersionStep : ISubmissionStep
         var authored = Enumerable.Range(0, c.Objects.Count).Where(i => !c.Skipped.Contains(i) && c.Objects[i] is not StixCyberObservable).ToList();
         var ids = authored.Select(i => c.Objects[i].Id.Value).Distinct(StringComparer.Ordinal).ToList();
         var owners = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        var newest = new Dictionary<string, string>(StringComparer.Ordinal);
+        var newest = new Dictionary<string, (string Version, bool Revoked)>(StringComparer.Ordinal);
         foreach (var chunk in ids.Chunk(500))
         {
             foreach (var o in await c.Db.IdOwners.Where(o => chunk.Contains(o.StixId)).ToListAsync(ct))
@@ -295,9 +296,9 @@ internal sealed class OwnershipAndVersionStep : ISubmissionStep
         // Every stored versioned object has an owner: ids without one (the usual case, new objects) have no stored version.
         foreach (var chunk in owners.Keys.Chunk(500))
         {
-            foreach (var v in await c.Db.Objects.Where(o => chunk.Contains(o.StixId)).GroupBy(o => o.StixId).Select(g => new { g.Key, Version = g.Max(o => o.Version) }).ToListAsync(ct))
+            foreach (var v in await c.Db.Objects.Where(o => chunk.Contains(o.StixId)).GroupBy(o => o.StixId).Select(g => new { g.Key, Version = g.Max(o => o.Version), Revoked = g.Count(o => o.Revoked) }).ToListAsync(ct))
             {
-                newest[v.Key] = v.Version ?? ""; // Max over a non-empty group is never null
+                newest[v.Key] = (v.Version ?? "", v.Revoked > 0); // Max over a non-empty group is never null
             }
         }
         var seen = new HashSet<(string, string)>();
@@ -318,7 +319,7 @@ internal sealed class OwnershipAndVersionStep : ISubmissionStep
             }
             if (newest.TryGetValue(id, out var stored))
             {
-                int order = string.CompareOrdinal(version, stored);
+                int order = string.CompareOrdinal(version, stored.Version);
                 if (order < 0)
                 {
                     c.Error(SubmissionContext.ObjectPath(i) + ".modified", "this version is older than the stored one");
@@ -327,6 +328,33 @@ internal sealed class OwnershipAndVersionStep : ISubmissionStep
                 {
                     c.Error(SubmissionContext.ObjectPath(i) + ".modified", "this version is already stored: a new version needs a later 'modified'");
                 }
+                else if (stored.Revoked)
+                {
+                    c.Findings.Add(new Finding(FindingDetectors.Consistency, SubmissionContext.ObjectPath(i) + ".id",
+                        "this object was revoked; a revocation is final, so a new version of it needs a moderator's look"));
+                }
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Pipeline step 2, after every hard check passed: the automatic findings (warning lists, personal
+/// data, consistency). It never rejects; routing decides what the findings mean for the submitter.
+/// </summary>
+internal sealed class FindingsStep : ISubmissionStep
+{
+    public string RejectionCode => "findings";
+
+    public async ValueTask RunAsync(SubmissionContext c, CancellationToken ct)
+    {
+        var lists = await WarningLists.LoadAsync(c.Db, ct);
+        var objects = c.BundleObjects;
+        for (int i = 0; i < c.Objects.Count; i++)
+        {
+            if (!c.Skipped.Contains(i))
+            {
+                c.Findings.AddRange(FindingDetectors.Inspect(objects[i], SubmissionContext.ObjectPath(i), lists, c.Now));
             }
         }
     }

@@ -5,7 +5,7 @@ namespace ThreatShare.IntegrationTests.Fixtures;
 /// <summary>STIX objects and submission bodies for tests.</summary>
 public static class Samples
 {
-    public static JsonObject Indicator(string? id = null, string modified = "2026-11-01T10:00:00.000Z", string pattern = "[ipv4-addr:value = '198.51.100.7']") => new()
+    public static JsonObject Indicator(string? id = null, string modified = "2026-11-01T10:00:00.000Z", string pattern = "[ipv4-addr:value = '45.155.205.7']") => new()
     {
         ["type"] = "indicator",
         ["spec_version"] = "2.1",

@@ -82,7 +82,7 @@ public abstract class SubmissionSuite : NodeSuite
         using var response = await api.PostAsJsonAsync("/api/v1/submissions", Samples.Submission("sector:finance", "clear", Samples.Bundle(Samples.Indicator()), "bank-b"));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var findings = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("findings");
-        Assert.Equal("tlp-recipients", findings[0].GetProperty("kind").GetString());
+        Assert.Equal("consistency", findings[0].GetProperty("kind").GetString());
     }
 
     public static TheoryData<string, string, HttpStatusCode, string, string> BadRequests() => new()

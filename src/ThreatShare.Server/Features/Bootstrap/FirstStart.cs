@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ThreatShare.Core.Findings;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Trust;
 using ThreatShare.Server.Features.Identity;
@@ -37,6 +38,7 @@ internal sealed class FirstStart(
         }
         await keys.EnsureCurrentAsync(ct);
         await EnsureCliClientAsync(ct);
+        await WarningListStore.EnsureDefaultsAsync(db, DateTime.UtcNow, ct);
 
         if (await db.Organizations.AnyAsync(o => o.IsDirectorate, ct))
         {

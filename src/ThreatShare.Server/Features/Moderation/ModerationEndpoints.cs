@@ -72,7 +72,7 @@ internal static class ModerationEndpoints
         var orgIds = page.Select(s => s.OrganizationId).Distinct().ToList();
         var slugs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Slug, ct);
         var items = page.Select(s => new QueueItem(
-            s.Id, slugs[s.OrganizationId], s.Channel, s.Tlp.ToName(), ModerationService.StateName(s.State), s.Anonymous,
+            s.Id, slugs[s.OrganizationId], s.Channel, s.Tlp.ToName(), ModerationService.StateName(s.State), s.NeedsReview, s.Anonymous,
             new DateTimeOffset(DateTime.SpecifyKind(s.ReceivedAt, DateTimeKind.Utc)), counts.GetValueOrDefault(s.Id),
             JsonSerializer.Deserialize<List<FindingResponse>>(s.FindingsJson) ?? [], s.RevisesId)).ToList();
         return Results.Ok(new QueueResponse(items, more ? Cursor(page[^1]) : null));
@@ -234,5 +234,5 @@ internal sealed record NewVersion(string Id, string Modified);
 internal sealed record QueueResponse(IReadOnlyList<QueueItem> Submissions, string? Next);
 
 /// <summary>A submission waiting for a moderator.</summary>
-internal sealed record QueueItem(Guid Id, string Organization, string Channel, string Tlp, string State, bool Anonymous,
+internal sealed record QueueItem(Guid Id, string Organization, string Channel, string Tlp, string State, bool NeedsReview, bool Anonymous,
     DateTimeOffset ReceivedAt, int Objects, IReadOnlyList<FindingResponse> Findings, Guid? Revises);

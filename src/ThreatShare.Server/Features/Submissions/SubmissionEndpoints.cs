@@ -132,7 +132,7 @@ internal static class SubmissionEndpoints
         var revisedBy = await db.Submissions.AsNoTracking().Where(s => s.RevisesId == id).OrderBy(s => s.ReceivedAt).Select(s => s.Id).ToListAsync(ct);
         return Results.Ok(new SubmissionDetails(
             submission.Id, ModerationService.StateName(submission.State), submission.Channel, [.. objects.Distinct(StringComparer.Ordinal)], findings,
-            submission.RevisesId, revisedBy,
+            submission.NeedsReview, submission.RevisesId, revisedBy,
             [.. decisions.Select(d => new DecisionRecord(d.Action, d.Message, new DateTimeOffset(DateTime.SpecifyKind(d.At, DateTimeKind.Utc)), JsonDocument.Parse(d.DetailsJson).RootElement))]));
     }
 
@@ -217,19 +217,20 @@ internal static class SubmissionEndpoints
 internal sealed record SubmissionBody(string Channel, string Tlp, IReadOnlyList<string>? Recipients, bool Anonymous, JsonElement Bundle, Guid? Revises);
 
 /// <summary>A submission as its submitter and moderators see it.</summary>
-internal sealed record SubmissionResponse(Guid Id, string State, string Channel, IReadOnlyList<string> Objects, IReadOnlyList<FindingResponse> Findings)
+internal sealed record SubmissionResponse(Guid Id, string State, string Channel, IReadOnlyList<string> Objects, IReadOnlyList<FindingResponse> Findings, bool NeedsReview)
 {
     public static SubmissionResponse From(SubmissionResult r) => new(
         r.Id ?? Guid.Empty,
         ModerationService.StateName(r.State ?? SubmissionState.Pending),
         r.Channel ?? "",
         r.Objects,
-        [.. r.Findings.Select(f => new FindingResponse(f.Kind, f.Path, f.Message))]);
+        [.. r.Findings.Select(f => new FindingResponse(f.Kind, f.Path, f.Message))],
+        r.NeedsReview);
 }
 
 /// <summary>A submission with its moderation history, as its submitter and moderators read it.</summary>
 internal sealed record SubmissionDetails(Guid Id, string State, string Channel, IReadOnlyList<string> Objects, IReadOnlyList<FindingResponse> Findings,
-    Guid? Revises, IReadOnlyList<Guid> RevisedBy, IReadOnlyList<DecisionRecord> Decisions);
+    bool NeedsReview, Guid? Revises, IReadOnlyList<Guid> RevisedBy, IReadOnlyList<DecisionRecord> Decisions);
 
 /// <summary>A moderator's decision as the submitter reads it: what, why, when and what changed (not who).</summary>
 internal sealed record DecisionRecord(string Action, string? Message, DateTimeOffset At, JsonElement Details);
