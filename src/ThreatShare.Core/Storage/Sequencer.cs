@@ -63,7 +63,7 @@ public static class Sequencer
         return ReserveKeyAsync(db, AlertStreamKey(stream), count, ct);
     }
 
-    private static async Task<long> ReserveKeyAsync(ThreatShareDb db, string channel, int count, CancellationToken ct)
+    internal static async Task<long> ReserveKeyAsync(ThreatShareDb db, string channel, int count, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is null)
         {

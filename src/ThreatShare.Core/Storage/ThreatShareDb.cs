@@ -62,6 +62,12 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
     /// <summary>Moderator actions on submissions.</summary>
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
 
+    /// <summary>The append-only audit log.</summary>
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    /// <summary>Checkpoints of the audit chain.</summary>
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+
     /// <summary>True when the provider stores JSON as <c>jsonb</c>.</summary>
     protected virtual bool UsesJsonb => false;
 
@@ -131,6 +137,29 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
             e.Property(x => x.Value).HasMaxLength(200);
             e.Property(x => x.Note).HasMaxLength(200);
             e.HasIndex(x => new { x.List, x.Value }).IsUnique();
+        });
+        builder.Entity<AuditRecord>(e =>
+        {
+            e.HasKey(r => r.Sequence);
+            e.Property(r => r.Sequence).ValueGeneratedNever();
+            e.Property(r => r.Actor).HasMaxLength(300);
+            e.Property(r => r.Organization).HasMaxLength(63);
+            e.Property(r => r.Action).HasMaxLength(80);
+            e.Property(r => r.Target).HasMaxLength(400);
+            e.Property(r => r.Outcome).HasMaxLength(20);
+            e.Property(r => r.Source).HasMaxLength(64);
+            e.Property(r => r.Hash).HasMaxLength(64);
+            e.HasIndex(r => r.At);
+            e.HasIndex(r => new { r.Action, r.Sequence });
+            e.HasIndex(r => new { r.Actor, r.Sequence });
+            e.HasIndex(r => new { r.Organization, r.Sequence });
+            e.HasIndex(r => new { r.Target, r.Sequence });
+        });
+        builder.Entity<AuditCheckpoint>(e =>
+        {
+            e.HasKey(c => c.Sequence);
+            e.Property(c => c.Sequence).ValueGeneratedNever();
+            e.Property(c => c.Hash).HasMaxLength(64);
         });
         builder.Entity<Alert>(e =>
         {
