@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using ThreatShare.Server.Features.Administration;
 using ThreatShare.Server.Features.Alerts;
+using ThreatShare.Server.Features.Audit;
 using ThreatShare.Server.Features.Bootstrap;
 using ThreatShare.Server.Features.Identity;
 using ThreatShare.Server.Features.Me;
@@ -42,6 +43,7 @@ builder.Services.AddScoped<FirstStart>();
 builder.Services.AddScoped<DemoSeed>();
 builder.Services.AddSubmissions();
 builder.Services.AddModeration();
+builder.Services.AddAudit();
 builder.Services.AddAlerts(builder.Configuration["ThreatShare:Redis"]);
 
 var app = builder.Build();
@@ -60,6 +62,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuditActor();
 app.UseHubAccessTokens();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -74,6 +77,7 @@ app.MapWarningLists();
 app.MapObjects();
 app.MapAdministration();
 app.MapKeys();
+app.MapAudit();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
 

@@ -25,10 +25,11 @@ public static class WarningListStore
     }
 
     /// <summary>
-    /// Replaces the entries of list <paramref name="name"/> in one transaction, or stores nothing and
-    /// returns every invalid entry by path (<c>$.entries[i].value</c>).
+    /// Replaces the entries of list <paramref name="name"/> in one transaction (the caller's, when one
+    /// is open), or stores nothing and returns every invalid entry by path (<c>$.entries[i].value</c>).
+    /// On success, also returns which values were added and removed.
     /// </summary>
-    public static async Task<IReadOnlyList<SubmissionError>> ReplaceAsync(ThreatShareDb db, string name, IReadOnlyList<(string? Value, string? Note)> entries,
+    public static async Task<(IReadOnlyList<SubmissionError> Errors, IReadOnlyList<string> Added, IReadOnlyList<string> Removed)> ReplaceAsync(ThreatShareDb db, string name, IReadOnlyList<(string? Value, string? Note)> entries,
         string by, DateTime now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -53,9 +54,10 @@ public static class WarningListStore
         }
         if (errors.Count > 0)
         {
-            return errors;
+            return (errors, [], []);
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var before = await db.WarningListEntries.Where(e => e.List == name).Select(e => e.Value).ToListAsync(ct);
         var list = await db.WarningLists.FirstOrDefaultAsync(l => l.Name == name, ct);
         if (list is null)
         {
@@ -67,7 +69,10 @@ public static class WarningListStore
         await db.WarningListEntries.Where(e => e.List == name).ExecuteDeleteAsync(ct);
         db.WarningListEntries.AddRange(normalized.Select(e => new WarningListEntry { List = name, Value = e.Key, Note = e.Value }));
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return [];
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+        return ([], [.. normalized.Keys.Except(before, StringComparer.Ordinal).Order(StringComparer.Ordinal)], [.. before.Except(normalized.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ThreatShare.Core.Alerts;
+using ThreatShare.Core.Audit;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Submissions;
 using ThreatShare.Core.Trust;
@@ -17,7 +18,7 @@ namespace ThreatShare.Core.Moderation;
 /// transaction guarded by the state it expects (two moderators acting at once cannot both win), and
 /// records a <see cref="ModerationDecision"/> for the submitter.
 /// </summary>
-public sealed class ModerationService(ThreatShareDb db, TimeProvider time, StixValidator validator)
+public sealed class ModerationService(ThreatShareDb db, TimeProvider time, StixValidator validator, AuditLog audit)
 {
     /// <summary>Properties a redaction may edit: free text, never the indicator's substance.</summary>
     public static readonly FrozenSet<string> FreeTextProperties = FrozenSet.ToFrozenSet(
@@ -124,6 +125,9 @@ public sealed class ModerationService(ThreatShareDb db, TimeProvider time, StixV
         db.ModerationDecisions.Add(decision);
         await alerts.DecisionAsync(decision, submission, ct);
         await db.SaveChangesAsync(ct);
+        // The record commits with the decision. It keeps the true source of an anonymized submission.
+        await audit.AppendAsync(AuditActions.ModerationPrefix + decision.Action, submission.Id.ToString(), AuditOutcome.Success,
+            new { decision = decision.Id, submitter = submission.OrganizationId, channel = submission.Channel, state = StateName(target), message = decision.Message, changes = work.Details }, ct);
         await tx.CommitAsync(ct);
         return new ModerationResult { Decision = decision, State = target, NewVersions = work.NewVersions, Alerts = alerts.Written };
     }

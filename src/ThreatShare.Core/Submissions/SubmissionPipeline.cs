@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ThreatShare.Core.Alerts;
+using ThreatShare.Core.Audit;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Trust;
 using ThreatShare.Stix;
@@ -20,11 +21,13 @@ public sealed class SubmissionPipeline
     private readonly ThreatShareDb _db;
     private readonly TimeProvider _time;
     private readonly SubmissionOptions _options;
+    private readonly AuditLog _audit;
 
     /// <summary>Creates the pipeline over a store.</summary>
-    public SubmissionPipeline(ThreatShareDb db, TimeProvider time, SubmissionOptions options, StixValidator validator)
+    public SubmissionPipeline(ThreatShareDb db, TimeProvider time, SubmissionOptions options, StixValidator validator, AuditLog audit)
     {
         _db = db;
+        _audit = audit;
         _time = time;
         _options = options;
         // The whole order, in one place.
@@ -54,6 +57,9 @@ public sealed class SubmissionPipeline
             await step.RunAsync(context, ct);
             if (context.Errors.Count > 0)
             {
+                // A refused submission stores nothing, but that it was tried is recorded.
+                await _audit.AppendAsync(AuditActions.Submission, null, step is WriteRulesStep ? AuditOutcome.Denied : AuditOutcome.Failure,
+                    new { channel = request.Channel, tlp = request.Tlp, rejection = step.RejectionCode, errors = context.Errors.Count, first = context.Errors[0].Path }, ct);
                 return new SubmissionResult { RejectionCode = step.RejectionCode, Errors = [.. context.Errors], Channel = request.Channel };
             }
         }
@@ -73,6 +79,7 @@ public sealed class SubmissionPipeline
         {
             // A concurrent submission took the same id or version first; nothing of this one is stored.
             _db.ChangeTracker.Clear();
+            await _audit.AppendAsync(AuditActions.Submission, null, AuditOutcome.Failure, new { channel = request.Channel, rejection = "version-conflict" }, ct);
             return new SubmissionResult
             {
                 RejectionCode = "version-conflict",
@@ -160,6 +167,9 @@ public sealed class SubmissionPipeline
             _db.IdOwners.AddRange(newOwners);
             await _db.SaveChangesAsync(ct);
         }
+        // The record commits with the submission; for an anonymous one it is the only place that names the source.
+        await _audit.AppendAsync(AuditActions.Submission, submission.Id.ToString(), AuditOutcome.Success,
+            new { channel = submission.Channel, tlp = c.Tlp.ToName(), state = state.ToString().ToLowerInvariant(), objects = rows.Count, anonymous = submission.Anonymous, findings = c.Findings.Count, revises = submission.RevisesId }, ct);
         await tx.CommitAsync(ct);
 
         return new SubmissionResult

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Trust;
 using ThreatShare.Server.Features.Alerts;
+using ThreatShare.Server.Features.Audit;
 using ThreatShare.Server.Features.Identity;
 using ThreatShare.Server.Features.Organizations;
 using ThreatShare.Server.Features.Problems;
@@ -33,16 +34,24 @@ internal static class AdminEndpoints
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         api.MapGet("/sectors", async (ThreatShareDb db, CancellationToken ct) =>
             Results.Ok(new { sectors = await db.Sectors.AsNoTracking().OrderBy(s => s.Slug).Select(s => new { slug = s.Slug, name = s.Name }).ToListAsync(ct) }));
-        api.MapPost("/sectors", CreateSectorAsync);
+        // Every change, and every refused attempt, is audited with what was asked (bodies hold no secrets).
+        api.MapPost("/sectors", CreateSectorAsync)
+            .AuditAs("admin.sector.create", c => c.Argument<SectorBody>()?.Slug, c => c.Argument<SectorBody>());
         api.MapGet("/organizations", ListOrganizationsAsync);
-        api.MapPost("/organizations", CreateOrganizationAsync);
-        api.MapPatch("/organizations/{slug}", UpdateOrganizationAsync);
+        api.MapPost("/organizations", CreateOrganizationAsync)
+            .AuditAs("admin.organization.create", c => c.Argument<OrganizationBody>()?.Slug, c => c.Argument<OrganizationBody>());
+        api.MapPatch("/organizations/{slug}", UpdateOrganizationAsync)
+            .AuditAs("admin.organization.update", Audited.Route("slug"), c => c.Argument<OrganizationPatch>());
         api.MapGet("/organizations/{slug}/users", ListUsersAsync);
-        api.MapPost("/organizations/{slug}/users", CreateUserAsync);
-        api.MapPatch("/users/{username}", UpdateUserAsync);
+        api.MapPost("/organizations/{slug}/users", CreateUserAsync)
+            .AuditAs("admin.user.create", c => $"{c.HttpContext.GetRouteValue("slug")}/{c.Argument<UserBody>()?.Username}", c => c.Argument<UserBody>());
+        api.MapPatch("/users/{username}", UpdateUserAsync)
+            .AuditAs("admin.user.update", Audited.Route("username"), c => c.Argument<DisablePatch>());
         api.MapGet("/organizations/{slug}/clients", ListClientsAsync);
-        api.MapPost("/organizations/{slug}/clients", CreateClientAsync);
-        api.MapPatch("/clients/{clientId}", UpdateClientAsync);
+        api.MapPost("/organizations/{slug}/clients", CreateClientAsync)
+            .AuditAs("admin.client.create", c => $"{c.HttpContext.GetRouteValue("slug")}/{c.Argument<ClientBody>()?.Name}", c => c.Argument<ClientBody>());
+        api.MapPatch("/clients/{clientId}", UpdateClientAsync)
+            .AuditAs("admin.client.update", Audited.Route("clientId"), c => c.Argument<DisablePatch>());
         return app;
     }
 
@@ -106,7 +115,7 @@ internal static class AdminEndpoints
     }
 
     private static async Task<IResult> UpdateOrganizationAsync(string slug, OrganizationPatch body, HttpContext http, CallerContext callers, ThreatShareDb db,
-        MembershipBus live, CancellationToken ct)
+        MembershipBus live, AfterCommit after, CancellationToken ct)
     {
         if (await DirectorateAdminAsync(http, callers, ct) is { } refusal)
         {
@@ -139,7 +148,7 @@ internal static class AdminEndpoints
             }
         }
         await db.SaveChangesAsync(ct);
-        await live.OrganizationChangedAsync(org.Id, ct);
+        await after.RunOrDeferAsync(c => live.OrganizationChangedAsync(org.Id, c), ct);
         return Results.Ok(new { slug = org.Slug, tier = TierName(org.Tier), sectors = org.Sectors.Select(s => s.SectorSlug).Order(StringComparer.Ordinal), disabled = org.Disabled });
     }
 
@@ -208,7 +217,7 @@ internal static class AdminEndpoints
     }
 
     private static async Task<IResult> UpdateUserAsync(string username, DisablePatch body, HttpContext http, CallerContext callers, ThreatShareDb db,
-        MembershipBus live, CancellationToken ct)
+        MembershipBus live, AfterCommit after, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == username, ct);
         var org = user is null ? null : await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == user.OrganizationId, ct);
@@ -219,7 +228,7 @@ internal static class AdminEndpoints
         }
         user.Disabled = body.Disabled ?? user.Disabled;
         await db.SaveChangesAsync(ct);
-        await live.OrganizationChangedAsync(user.OrganizationId, ct);
+        await after.RunOrDeferAsync(c => live.OrganizationChangedAsync(user.OrganizationId, c), ct);
         return Results.Ok(new { username = user.UserName, disabled = user.Disabled });
     }
 
@@ -270,7 +279,7 @@ internal static class AdminEndpoints
     }
 
     private static async Task<IResult> UpdateClientAsync(string clientId, DisablePatch body, HttpContext http, CallerContext callers, ThreatShareDb db,
-        MembershipBus live, CancellationToken ct)
+        MembershipBus live, AfterCommit after, CancellationToken ct)
     {
         var client = await db.ApiClients.FirstOrDefaultAsync(c => c.ClientId == clientId, ct);
         var org = client is null ? null : await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == client.OrganizationId, ct);
@@ -281,7 +290,7 @@ internal static class AdminEndpoints
         }
         client.Disabled = body.Disabled ?? client.Disabled;
         await db.SaveChangesAsync(ct);
-        await live.OrganizationChangedAsync(client.OrganizationId, ct);
+        await after.RunOrDeferAsync(c => live.OrganizationChangedAsync(client.OrganizationId, c), ct);
         return Results.Ok(new { client_id = client.ClientId, disabled = client.Disabled });
     }
 

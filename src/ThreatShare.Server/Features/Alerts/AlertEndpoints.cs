@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using ThreatShare.Core.Audit;
 using ThreatShare.Core.Alerts;
 using ThreatShare.Core.Storage;
+using ThreatShare.Server.Features.Audit;
 using ThreatShare.Server.Features.Identity;
 using ThreatShare.Server.Features.Problems;
 
@@ -47,7 +49,7 @@ internal static class AlertEndpoints
         return next(http);
     });
 
-    private static async Task<IResult> ListAsync(HttpContext http, CallerContext callers, ThreatShareDb db, AlertRenderer renderer,
+    private static async Task<IResult> ListAsync(HttpContext http, CallerContext callers, ThreatShareDb db, AlertRenderer renderer, AuditLog audit,
         string? stream, long? after, int? limit, CancellationToken ct)
     {
         var caller = await callers.GetAsync(http.User, ct);
@@ -85,6 +87,7 @@ internal static class AlertEndpoints
             .OrderBy(a => a.Sequence).Take(limit ?? 100).ToListAsync(ct);
         string key = Core.Storage.Sequencer.AlertStreamKey(stream!);
         long last = await db.ChannelSequences.AsNoTracking().Where(c => c.Channel == key).Select(c => c.Last).FirstOrDefaultAsync(ct);
+        await audit.RecordAsync("alerts", [.. page.Where(a => a.Tlp == Core.Trust.Tlp.Red && a.ObjectId is not null).Select(a => a.ObjectId!).Distinct(StringComparer.Ordinal)], ct);
         return Results.Json(new { alerts = await renderer.RenderAsync(page, ct), last_sequence = last });
     }
 }

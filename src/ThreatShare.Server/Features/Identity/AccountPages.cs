@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using ThreatShare.Core.Audit;
 using ThreatShare.Core.Storage;
 
 namespace ThreatShare.Server.Features.Identity;
@@ -36,15 +37,21 @@ internal static class AccountPages
         return app;
     }
 
-    private static async Task<IResult> LoginAsync([FromForm] LoginForm form, HttpContext http, IAntiforgery af, UserManager<UserAccount> users, SignInManager<UserAccount> signIn)
+    private static async Task<IResult> LoginAsync([FromForm] LoginForm form, HttpContext http, IAntiforgery af, UserManager<UserAccount> users, SignInManager<UserAccount> signIn,
+        AuditLog audit, ThreatShareDb db, CancellationToken ct)
     {
         string returnUrl = LocalOrRoot(form.ReturnUrl);
         var user = string.IsNullOrEmpty(form.UserName) ? null : await users.FindByNameAsync(form.UserName);
         if (user is null || user.Disabled || string.IsNullOrEmpty(form.Password))
         {
+            string reason = user is null ? "unknown user" : user.Disabled ? "disabled" : "no password";
+            await IdentityAudit.SignInAsync(audit, db, user, form.UserName, "password", user?.Disabled == true ? AuditOutcome.Denied : AuditOutcome.Failure, reason, ct);
             return LoginPage(http, af, returnUrl, Neutral);
         }
         var result = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
+        await IdentityAudit.SignInAsync(audit, db, user, form.UserName, "password",
+            result.Succeeded || result.RequiresTwoFactor ? AuditOutcome.Success : result.IsLockedOut ? AuditOutcome.Denied : AuditOutcome.Failure,
+            result.RequiresTwoFactor ? "authenticator code next" : result.IsLockedOut ? "locked out" : result.Succeeded ? null : "wrong password", ct);
         if (result.RequiresTwoFactor)
         {
             return Results.Redirect(TotpPath + QueryString.Create("returnUrl", returnUrl));
@@ -56,11 +63,16 @@ internal static class AccountPages
         return result.Succeeded ? Results.Redirect(returnUrl) : LoginPage(http, af, returnUrl, Neutral);
     }
 
-    private static async Task<IResult> TotpAsync([FromForm] CodeForm form, HttpContext http, IAntiforgery af, SignInManager<UserAccount> signIn)
+    private static async Task<IResult> TotpAsync([FromForm] CodeForm form, HttpContext http, IAntiforgery af, SignInManager<UserAccount> signIn,
+        AuditLog audit, ThreatShareDb db, CancellationToken ct)
     {
         string returnUrl = LocalOrRoot(form.ReturnUrl);
         string code = (form.Code ?? "").Replace(" ", "", StringComparison.Ordinal);
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        await IdentityAudit.SignInAsync(audit, db, user, null, "authenticator",
+            result.Succeeded ? AuditOutcome.Success : result.IsLockedOut ? AuditOutcome.Denied : AuditOutcome.Failure,
+            result.Succeeded ? null : user is null ? "no password step before" : result.IsLockedOut ? "locked out" : "wrong or used code", ct);
         if (result.Succeeded)
         {
             return Results.Redirect(returnUrl);
@@ -94,7 +106,8 @@ internal static class AccountPages
             LocalOrRoot(returnUrl), null, rawIntro: true);
     }
 
-    private static async Task<IResult> EnrolAsync([FromForm] CodeForm form, HttpContext http, IAntiforgery af, UserManager<UserAccount> users, SignInManager<UserAccount> signIn)
+    private static async Task<IResult> EnrolAsync([FromForm] CodeForm form, HttpContext http, IAntiforgery af, UserManager<UserAccount> users, SignInManager<UserAccount> signIn,
+        AuditLog audit, ThreatShareDb db, CancellationToken ct)
     {
         string returnUrl = LocalOrRoot(form.ReturnUrl);
         var user = await users.GetUserAsync(http.User);
@@ -105,9 +118,11 @@ internal static class AccountPages
         string code = (form.Code ?? "").Replace(" ", "", StringComparison.Ordinal);
         if (user.TwoFactorEnabled || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
+            await IdentityAudit.SignInAsync(audit, db, user, null, "enrolment", AuditOutcome.Failure, user.TwoFactorEnabled ? "already enrolled" : "wrong code", ct);
             return CodePage(http, af, MfaPath, "Set up your authenticator", "That code is not valid. Enter the code your authenticator app shows now.", returnUrl, "That code is not valid.");
         }
         await users.SetTwoFactorEnabledAsync(user, true);
+        await IdentityAudit.SignInAsync(audit, db, user, null, "enrolment", AuditOutcome.Success, null, ct);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", AuthorizeEndpoint.MfaMethod)]);
         return Results.Redirect(returnUrl);
     }

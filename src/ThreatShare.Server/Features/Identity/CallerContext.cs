@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using ThreatShare.Core.Audit;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Trust;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -40,7 +41,7 @@ internal sealed record Caller(
 }
 
 /// <summary>Resolves the <see cref="Caller"/> of the current request.</summary>
-internal sealed class CallerContext(ThreatShareDb db)
+internal sealed class CallerContext(ThreatShareDb db, AuditActor audit)
 {
     public const string OrganizationClaim = "ts_org";
 
@@ -59,6 +60,8 @@ internal sealed class CallerContext(ThreatShareDb db)
 
         Guid organizationId;
         bool isClient = subject.StartsWith(ClientPrefix, StringComparison.Ordinal);
+        // Whatever comes next, the audit log names who asked.
+        audit.Actor = isClient ? subject : "user:" + subject;
         HashSet<string> roles = new(StringComparer.Ordinal);
         HashSet<string> moderated = new(StringComparer.Ordinal);
         if (isClient)
@@ -98,6 +101,7 @@ internal sealed class CallerContext(ThreatShareDb db)
         {
             return null;
         }
+        audit.Organization = org.Slug;
         var sectors = (await db.OrganizationSectors.Where(m => m.OrganizationId == org.Id).Select(m => m.SectorSlug).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         var scopes = principal.GetScopes().ToHashSet(StringComparer.Ordinal);

@@ -59,6 +59,7 @@ internal static class IdentitySetup
                 o.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
                 o.SetRefreshTokenLifetime(TimeSpan.FromDays(14));
                 // Plain HTTP is accepted for loopback and TLS-terminating proxies; see SECURITY.md.
+                o.AddEventHandler<OpenIddict.Server.OpenIddictServerEvents.ApplyTokenResponseContext>(h => h.UseScopedHandler<IdentityAudit.TokenErrors>());
                 o.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
                     .EnableAuthorizationEndpointPassthrough()

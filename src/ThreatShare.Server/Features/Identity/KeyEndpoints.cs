@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using ThreatShare.Core.Storage;
 using ThreatShare.Server.Features.Administration;
 
+using ThreatShare.Server.Features.Audit;
+
 namespace ThreatShare.Server.Features.Identity;
 
 /// <summary>
@@ -15,7 +17,7 @@ internal static class KeyEndpoints
     {
         var api = app.MapGroup("/api/v1/keys").RequireAuthorization().DisableAntiforgery();
         api.MapGet("", ListAsync);
-        api.MapPost("/rotate", RotateAsync);
+        api.MapPost("/rotate", RotateAsync).AuditAs("admin.keys.rotate", _ => "keys");
         return app;
     }
 

@@ -5,6 +5,8 @@ using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 using ThreatShare.Core.Storage;
 
+using ThreatShare.Server.Features.Audit;
+
 namespace ThreatShare.Server.Features.Identity;
 
 /// <summary>
@@ -15,7 +17,7 @@ namespace ThreatShare.Server.Features.Identity;
 /// (nodes look for changes every <see cref="KeyRingOptions.CheckInterval"/>); the predecessor keeps
 /// validating until <see cref="RetentionAfterRotation"/> has passed (longer than any token lives).
 /// </summary>
-internal sealed class KeyRing(ThreatShareDb db, TimeProvider time, KeyRingChanges changes)
+internal sealed class KeyRing(ThreatShareDb db, TimeProvider time, KeyRingChanges changes, AfterCommit after)
 {
     public static readonly TimeSpan RotationInterval = TimeSpan.FromDays(90);
     public static readonly TimeSpan RetentionAfterRotation = TimeSpan.FromDays(30);
@@ -55,8 +57,8 @@ internal sealed class KeyRing(ThreatShareDb db, TimeProvider time, KeyRingChange
         db.SigningKeys.Add(NewKey(Signing, now));
         db.SigningKeys.Add(NewKey(Encryption, now));
         await db.SaveChangesAsync(ct);
-        // This node publishes the new keys at once; the others see them at their next check.
-        changes.Signal();
+        // This node publishes the new keys once they are committed; the others see them at their next check.
+        await after.RunOrDeferAsync(_ => { changes.Signal(); return Task.CompletedTask; }, ct);
     }
 
     /// <summary>

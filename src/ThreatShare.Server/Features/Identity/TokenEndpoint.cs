@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
+using ThreatShare.Core.Audit;
 using ThreatShare.Core.Storage;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -14,7 +15,7 @@ namespace ThreatShare.Server.Features.Identity;
 /// <summary>The token endpoint: OpenIddict has authenticated the client; this decides what the token says.</summary>
 internal static class TokenEndpoint
 {
-    public static async Task<IResult> ExchangeAsync(HttpContext http, ThreatShareDb db, UserManager<UserAccount> users, CancellationToken ct)
+    public static async Task<IResult> ExchangeAsync(HttpContext http, ThreatShareDb db, UserManager<UserAccount> users, AuditLog audit, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -36,6 +37,7 @@ internal static class TokenEndpoint
             var requested = request.GetScopes();
             identity.SetScopes(requested.IsEmpty ? granted : requested.Intersect(granted, StringComparer.Ordinal));
             identity.SetDestinations(static _ => [Destinations.AccessToken]);
+            await IdentityAudit.TokenIssuedAsync(audit, CallerContext.ClientSubject(client.ClientId), org.Slug, GrantTypes.ClientCredentials, identity.GetScopes(), ct);
             return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
@@ -54,6 +56,8 @@ internal static class TokenEndpoint
             var identity = person.ToIdentity();
             identity.SetScopes(granted.Principal.GetScopes());
             identity.SetDestinations(PersonClaims.Destinations);
+            string? organization = await db.Organizations.Where(o => o.Id == user!.OrganizationId).Select(o => o.Slug).FirstOrDefaultAsync(ct);
+            await IdentityAudit.TokenIssuedAsync(audit, "user:" + user!.Id, organization ?? "", request.GrantType!, identity.GetScopes(), ct);
             return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ThreatShare.Core.Audit;
 using ThreatShare.Core.Moderation;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Trust;
@@ -78,8 +79,9 @@ internal static class ModerationEndpoints
         return Results.Ok(new QueueResponse(items, more ? Cursor(page[^1]) : null));
     }
 
+    /// <remarks>A decision is audited by the service in its own transaction; every refusal is audited here.</remarks>
     private static async Task<IResult> DecideAsync(Guid id, JsonElement body, HttpContext http, CallerContext callers, ModerationService moderation,
-        AlertDispatcher alerts, CancellationToken ct)
+        AlertDispatcher alerts, AuditLog audit, CancellationToken ct)
     {
         var caller = await callers.GetAsync(http.User, ct);
         if (caller is null)
@@ -89,15 +91,22 @@ internal static class ModerationEndpoints
         if (!IsModerator(caller))
         {
             // The caller may still be the submitter: its own submission is not its to decide.
+            await audit.AppendAsync(AuditActions.ModerationPrefix + "decide", id.ToString(), AuditOutcome.Denied, new { refusal = "not a moderator" }, ct);
             return Problems.Problems.Forbidden("only moderators and directorate admins decide on submissions");
         }
         if (!TryReadDecision(body, out var request, out var errors))
         {
+            await audit.AppendAsync(AuditActions.ModerationPrefix + "decide", id.ToString(), AuditOutcome.Failure, new { refusal = "invalid", errors }, ct);
             return Problems.Problems.Of(StatusCodes.Status400BadRequest, "invalid-request", "Invalid decision", "the request does not have a decision's shape", errors);
         }
         var result = await moderation.ActAsync(id, new ModerationActor(caller.Reader, caller.ActedBy), request, ct);
         alerts.Dispatch(result.Alerts);
         var fieldErrors = result.Errors.Select(e => new FieldError(e.Path, e.Message)).ToList();
+        if (result.Refusal is { } refused)
+        {
+            await audit.AppendAsync(AuditActions.ModerationPrefix + ModerationService.ActionName(request.Action), id.ToString(),
+                refused == ModerationRefusal.Forbidden ? AuditOutcome.Denied : AuditOutcome.Failure, new { refusal = refused.ToString(), errors = fieldErrors }, ct);
+        }
         return result.Refusal switch
         {
             ModerationRefusal.NotFound => Problems.Problems.NotFound(),

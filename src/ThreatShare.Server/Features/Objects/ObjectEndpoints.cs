@@ -2,8 +2,10 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ThreatShare.Core.Audit;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Trust;
+using ThreatShare.Server.Features.Audit;
 using ThreatShare.Server.Features.Identity;
 using ThreatShare.Server.Features.Problems;
 
@@ -28,7 +30,7 @@ internal static class ObjectEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, CallerContext callers, ThreatShareDb db,
+    private static async Task<IResult> ListAsync(HttpContext http, CallerContext callers, ThreatShareDb db, AuditLog audit,
         string? channel, string? type, DateTimeOffset? added_after, int? limit, string? next, CancellationToken ct)
     {
         var caller = await callers.GetAsync(http.User, ct);
@@ -68,6 +70,7 @@ internal static class ObjectEndpoints
             rows.RemoveAt(rows.Count - 1);
         }
         string directorate = await DirectorateIdentityAsync(db, ct);
+        await audit.RecordAsync("objects", [.. rows.Where(r => r.Tlp == Tlp.Red).Select(r => r.StixId)], ct);
         return Json(writer =>
         {
             writer.WriteStartObject();
@@ -89,7 +92,7 @@ internal static class ObjectEndpoints
         });
     }
 
-    private static async Task<IResult> GetAsync(string stixId, HttpContext http, CallerContext callers, ThreatShareDb db, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string stixId, HttpContext http, CallerContext callers, ThreatShareDb db, AuditLog audit, CancellationToken ct)
     {
         var caller = await callers.GetAsync(http.User, ct);
         if (Refused(caller, out var refusal))
@@ -103,6 +106,7 @@ internal static class ObjectEndpoints
             return Problems.Problems.NotFound();
         }
         string json = ObjectProjection.Render(row, caller.Reader, caller.Organization.IsDirectorate, await DirectorateIdentityAsync(db, ct));
+        await audit.RecordAsync("object", row.Tlp == Tlp.Red ? [row.StixId] : [], ct);
         return Results.Text(json, "application/json");
     }
 

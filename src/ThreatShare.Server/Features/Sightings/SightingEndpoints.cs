@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ThreatShare.Core.Audit;
 using ThreatShare.Core.Alerts;
 using ThreatShare.Core.Sightings;
 using ThreatShare.Core.Storage;
@@ -35,7 +36,7 @@ internal static class SightingEndpoints
     }
 
     private static async Task<IResult> SightAsync(JsonElement body, HttpContext http, CallerContext callers, ThreatShareDb db,
-        StixValidator validator, TimeProvider time, AlertDispatcher dispatcher, CancellationToken ct)
+        StixValidator validator, TimeProvider time, AlertDispatcher dispatcher, AuditLog audit, CancellationToken ct)
     {
         var caller = await callers.GetAsync(http.User, ct);
         if (caller is null)
@@ -108,6 +109,7 @@ internal static class SightingEndpoints
                 await alerts.SightingAsync(stored, indicator, stored.AddedAt, ct);
             }
             await db.SaveChangesAsync(ct);
+            await audit.AppendAsync(AuditActions.Sighting, stored.IndicatorId, AuditOutcome.Success, new { sighting = stored.StixId, count = stored.Count, named = stored.Named }, ct);
             await tx.CommitAsync(ct);
         }
         dispatcher.Dispatch(alerts.Written);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ThreatShare.Core.Audit;
 using ThreatShare.Core.Moderation;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Submissions;
@@ -30,7 +31,8 @@ internal static class SubmissionEndpoints
             sp.GetRequiredService<ThreatShareDb>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<SubmissionOptions>>().Value,
-            sp.GetRequiredService<StixValidator>()));
+            sp.GetRequiredService<StixValidator>(),
+            sp.GetRequiredService<AuditLog>()));
         return services;
     }
 

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ThreatShare.Core.Audit;
 using ThreatShare.Core.Findings;
 using ThreatShare.Core.Storage;
 using ThreatShare.Server.Features.Administration;
+using ThreatShare.Server.Features.Audit;
 using ThreatShare.Server.Features.Identity;
 using ThreatShare.Server.Features.Problems;
 
@@ -21,7 +23,7 @@ internal static class WarningListEndpoints
         var api = app.MapGroup("/api/v1/warning-lists").RequireAuthorization().DisableAntiforgery();
         api.MapGet("", ListAsync);
         api.MapGet("/{name}", GetAsync);
-        api.MapPut("/{name}", PutAsync).ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapPut("/{name}", PutAsync).ProducesProblem(StatusCodes.Status400BadRequest).AuditAs(AuditActions.WarningListEdit, Audited.Route("name"));
         return app;
     }
 
@@ -84,7 +86,9 @@ internal static class WarningListEndpoints
             return Problems.Problems.Of(StatusCodes.Status400BadRequest, "invalid-request", "Invalid warning list", "the list was not changed", shape);
         }
         var caller = (await callers.GetAsync(http.User, ct))!;
-        var errors = await WarningListStore.ReplaceAsync(db, name, items, caller.ActedBy, time.GetUtcNow().UtcDateTime, ct);
+        var (errors, added, removed) = await WarningListStore.ReplaceAsync(db, name, items, caller.ActedBy, time.GetUtcNow().UtcDateTime, ct);
+        Audited.Describe(http, "added", added);
+        Audited.Describe(http, "removed", removed);
         return errors.Count > 0
             ? Problems.Problems.Of(StatusCodes.Status400BadRequest, "invalid-entries", "Invalid entries", "the list was not changed", [.. errors.Select(e => new FieldError(e.Path, e.Message))])
             : await GetAsync(name, http, callers, db, ct);
