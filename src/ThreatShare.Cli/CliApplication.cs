@@ -38,6 +38,21 @@ internal static class CliApplication
           cat objects.jsonl | threatshare stix validate --jsonl
         """;
 
+    private const string AuditVerifyDescription =
+        """
+        Verify the audit log's hash chain, reading the store directly (read-only; no server needed).
+        Writes one JSON object:
+          {"intact":true,"records":N,"last_sequence":N,"last_hash":"<sha-256>"}
+          {"intact":false,...,"broken_at":S,"problem":"record S does not match its hash: ..."}
+        Keep last_sequence:last_hash somewhere else; give it later as --checkpoint to detect a rewritten
+        or truncated log that the store alone could not reveal.
+        Exit code: 0 intact, 1 broken, 2 usage error or unreadable store.
+
+        Examples:
+          threatshare audit verify --data-dir ./data
+          threatshare audit verify --postgres "Host=db;Database=threatshare;Username=auditor" --checkpoint 1200:3f5a…
+        """;
+
     /// <summary>Runs with the real STIX library and default limits.</summary>
     public static Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct) =>
         RunAsync(args, console, new StixLibraryChecks(StixLimits.Default), StixLimits.Default, ct);
@@ -117,10 +132,18 @@ internal static class CliApplication
         stixValidate.SetAction((parseResult, ct) =>
             ValidateAsync(console, checks, limits, parseResult.GetValue(file), parseResult.GetValue(stixJsonl), ct));
 
-        return new RootCommand("ThreatShare command line: check STIX patterns and validate STIX 2.1 documents.")
+        var dataDir = new Option<string?>("--data-dir") { Description = "The server's data directory (the embedded SQLite store); ./data when neither store is given." };
+        var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL connection string (a read-only role is enough)." };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "A checkpoint kept from an earlier verification: <last_sequence>:<last_hash>." };
+        var auditVerify = new Command("verify", AuditVerifyDescription) { dataDir, postgres, checkpoint };
+        auditVerify.SetAction((parseResult, ct) => new AuditVerifyVerb(console).RunAsync(
+            parseResult.GetValue(dataDir), parseResult.GetValue(postgres), parseResult.GetValue(checkpoint), ct));
+
+        return new RootCommand("ThreatShare command line: check STIX patterns, validate STIX 2.1 documents, verify the audit log.")
         {
             new Command("pattern", "Work with STIX patterns.") { patternCheck },
             new Command("stix", "Work with STIX 2.1 documents.") { stixValidate },
+            new Command("audit", "Work with the audit log.") { auditVerify },
         };
     }
 

@@ -19,9 +19,9 @@ internal static class IdentityAudit
         await audit.AppendAsync(who, organization, AuditActions.SignIn, user?.UserName ?? typedName, outcome, new { step, reason }, ct);
     }
 
-    /// <summary>A token issued at the token endpoint.</summary>
-    public static Task TokenIssuedAsync(AuditLog audit, string who, string organization, string grant, IEnumerable<string> scopes, CancellationToken ct) =>
-        audit.AppendAsync(who, organization, AuditActions.Token, who, AuditOutcome.Success, new { grant, scopes }, ct);
+    /// <summary>A token issued at the token endpoint to <paramref name="target"/> (a client id, or a person's user name).</summary>
+    public static Task TokenIssuedAsync(AuditLog audit, string who, string organization, string target, string grant, IEnumerable<string> scopes, CancellationToken ct) =>
+        audit.AppendAsync(who, organization, AuditActions.Token, target, AuditOutcome.Success, new { grant, scopes }, ct);
 
     /// <summary>
     /// Records every error answer of the token endpoint: a wrong client secret, a used or expired code,

@@ -37,7 +37,7 @@ internal static class TokenEndpoint
             var requested = request.GetScopes();
             identity.SetScopes(requested.IsEmpty ? granted : requested.Intersect(granted, StringComparer.Ordinal));
             identity.SetDestinations(static _ => [Destinations.AccessToken]);
-            await IdentityAudit.TokenIssuedAsync(audit, CallerContext.ClientSubject(client.ClientId), org.Slug, GrantTypes.ClientCredentials, identity.GetScopes(), ct);
+            await IdentityAudit.TokenIssuedAsync(audit, CallerContext.ClientSubject(client.ClientId), org.Slug, client.ClientId, GrantTypes.ClientCredentials, identity.GetScopes(), ct);
             return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
@@ -57,7 +57,7 @@ internal static class TokenEndpoint
             identity.SetScopes(granted.Principal.GetScopes());
             identity.SetDestinations(PersonClaims.Destinations);
             string? organization = await db.Organizations.Where(o => o.Id == user!.OrganizationId).Select(o => o.Slug).FirstOrDefaultAsync(ct);
-            await IdentityAudit.TokenIssuedAsync(audit, "user:" + user!.Id, organization ?? "", request.GrantType!, identity.GetScopes(), ct);
+            await IdentityAudit.TokenIssuedAsync(audit, "user:" + user!.Id, organization ?? "", user.UserName ?? "", request.GrantType!, identity.GetScopes(), ct);
             return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
