@@ -130,6 +130,11 @@ public abstract class AlertSuite : NodeSuite
         long before = all.GetProperty("alerts").EnumerateArray().First(a => a.GetProperty("objectId").GetString() == ids[0]).GetProperty("sequence").GetInt64() - 1;
 
         await using var late = await Subscriber.ConnectAsync(Node, await TokenAsync("hospital-e"));
+        var streams = await late.Connection.InvokeAsync<string[]>("Streams");
+        Assert.Contains("channel:sector:health", streams);
+        Assert.Contains("org:hospital-e", streams);
+        Assert.DoesNotContain("channel:sector:finance", streams);
+        Assert.Equal(streams.Order(StringComparer.Ordinal), streams);
         await late.Connection.InvokeAsync("Resume", "channel:sector:health", before);
         var replayed = new List<JsonElement>();
         for (int i = 0; i < 3; i++)

@@ -11,7 +11,7 @@ namespace ThreatShare.Server.Features.Alerts;
 /// The live channels at <c>/hubs/alerts</c>. The server alone decides which streams a connection
 /// gets, from the caller's identity; the client cannot join a group. The server calls <c>alert</c>
 /// with one message per alert; the client calls <c>Resume(stream, afterSequence)</c> to be sent what
-/// it missed of a stream it reads, in order.
+/// it missed of a stream it reads, in order, and <c>Streams()</c> to learn which streams it reads.
 /// </summary>
 [Authorize]
 internal sealed class AlertHub(LiveMembership membership, ThreatShareDb db, AlertRenderer renderer) : Hub
@@ -36,6 +36,9 @@ internal sealed class AlertHub(LiveMembership membership, ThreatShareDb db, Aler
         membership.Leave(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
+
+    /// <summary>The streams this connection reads, as the server decided them (sorted).</summary>
+    public IReadOnlyList<string> Streams() => [.. membership.StreamsOf(Context.ConnectionId).Order(StringComparer.Ordinal)];
 
     /// <summary>Sends every alert of <paramref name="stream"/> after <paramref name="afterSequence"/>, in order, to this connection.</summary>
     public async Task Resume(string stream, long afterSequence)
