@@ -42,6 +42,12 @@ public sealed class Alert
     /// <summary>Server time of the publication (UTC).</summary>
     public DateTime At { get; set; }
 
+    /// <summary>
+    /// Pushed to the stream's live subscribers. Set after the push; an alert left unpushed (its node
+    /// stopped after the commit, or a push failed) is pushed by any node's sweep.
+    /// </summary>
+    public bool Dispatched { get; set; }
+
     /// <summary>The STIX object as stored, when the writer had it at hand (not stored: dispatch saves a read).</summary>
     public string? Json { get; set; }
 }

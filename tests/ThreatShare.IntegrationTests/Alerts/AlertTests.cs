@@ -6,6 +6,10 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ThreatShare.Core.Alerts;
+using ThreatShare.Core.Storage;
 using ThreatShare.IntegrationTests.Fixtures;
 
 namespace ThreatShare.IntegrationTests.Alerts;
@@ -110,6 +114,46 @@ public abstract class AlertSuite : NodeSuite
         Assert.Equal("national", broadcast.GetProperty("kind").GetString());
         Assert.Equal("national", broadcast.GetProperty("stream").GetString());
         Assert.DoesNotContain(powerD.Received(), a => a.GetProperty("objectId").GetString() == id);
+    }
+
+    [Fact]
+    public async Task AnAlertCommittedButNeverPushed_IsPushedByTheSweep_AndPushedAlertsAreMarked()
+    {
+        await using var subscriber = await Subscriber.ConnectAsync(Node, await TokenAsync("power-d"));
+        var indicator = Samples.Indicator();
+        string id = indicator["id"]!.GetValue<string>();
+        await PostAsync("power-d", Samples.Submission("sector:energy", "green", Samples.Bundle(indicator)));
+        long pushed = (await subscriber.NextAsync(About(id))).GetProperty("sequence").GetInt64();
+
+        await using var scope = Node.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ThreatShareDb>();
+        // Marked once pushed (just after the push, so wait for it).
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!await db.Alerts.AnyAsync(a => a.Stream == "channel:sector:energy" && a.Sequence == pushed && a.Dispatched))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the pushed alert was never marked");
+            await Task.Delay(50);
+        }
+
+        // A node that committed an alert and stopped before pushing it: the row exists, nobody sent it.
+        var row = await db.Objects.AsNoTracking().SingleAsync(o => o.StixId == id);
+        long orphan;
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            var writer = new AlertWriter(db);
+            await writer.PublishedAsync([row], DateTime.UtcNow.AddMinutes(-1), CancellationToken.None);
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            orphan = writer.Written.Single().Sequence;
+        }
+        var late = await subscriber.NextAsync(a => a.GetProperty("stream").GetString() == "channel:sector:energy" && a.GetProperty("sequence").GetInt64() == orphan);
+        Assert.Equal(id, late.GetProperty("objectId").GetString());
+        deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!await db.Alerts.AnyAsync(a => a.Stream == "channel:sector:energy" && a.Sequence == orphan && a.Dispatched))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the swept alert was never marked");
+            await Task.Delay(50);
+        }
     }
 
     [Fact]

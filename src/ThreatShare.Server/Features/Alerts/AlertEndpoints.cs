@@ -25,6 +25,8 @@ internal static class AlertEndpoints
         services.AddSingleton<LiveMembership>();
         services.AddSingleton<MembershipBus>();
         services.AddHostedService(sp => sp.GetRequiredService<MembershipBus>());
+        services.AddOptions<AlertDispatchOptions>().BindConfiguration("ThreatShare:Alerts")
+            .Validate(o => o.SweepAfter > TimeSpan.Zero && o.SweepEvery > TimeSpan.Zero, "ThreatShare:Alerts:SweepAfter and SweepEvery must be positive").ValidateOnStart();
         services.AddSingleton<AlertDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertDispatcher>());
         return services;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -63,50 +61,4 @@ internal sealed class AlertHub(LiveMembership membership, ThreatShareDb db, Aler
             after = page[^1].Sequence;
         }
     }
-}
-
-/// <summary>
-/// Sends alerts to their streams' groups once the transaction that wrote them has committed. The
-/// store stays the source of truth: an alert this node could not send is still there for
-/// <c>Resume</c> and <c>GET /api/v1/alerts</c>.
-/// </summary>
-internal sealed partial class AlertDispatcher(IServiceScopeFactory scopes, IHubContext<AlertHub> hub, ILogger<AlertDispatcher> log) : BackgroundService
-{
-    private readonly Channel<IReadOnlyList<Alert>> _queue = Channel.CreateBounded<IReadOnlyList<Alert>>(
-        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
-
-    /// <summary>Queues committed alerts for sending.</summary>
-    public void Dispatch(IReadOnlyList<Alert> alerts)
-    {
-        if (alerts.Count > 0 && !_queue.Writer.TryWrite(alerts))
-        {
-            LogQueueFull(log, alerts.Count);
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var batch in _queue.Reader.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var renderer = scope.ServiceProvider.GetRequiredService<AlertRenderer>();
-                foreach (JsonObject message in await renderer.RenderAsync(batch, stoppingToken))
-                {
-                    await hub.Clients.Group(message["stream"]!.GetValue<string>()).SendAsync(AlertHub.AlertMethod, message, stoppingToken);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogSendFailed(log, e, batch.Count);
-            }
-        }
-    }
-
-    [LoggerMessage(1201, LogLevel.Warning, "Alert dispatch queue full: {Count} alerts not pushed now; subscribers get them by resuming from the store")]
-    private static partial void LogQueueFull(ILogger log, int count);
-
-    [LoggerMessage(1202, LogLevel.Error, "Could not push {Count} alerts; subscribers get them by resuming from the store")]
-    private static partial void LogSendFailed(ILogger log, Exception e, int count);
 }

@@ -380,6 +380,9 @@ namespace ThreatShare.Core.Storage.Migrations.Postgres
                     b.Property<Guid?>("DecisionId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Dispatched")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("HideSource")
                         .HasColumnType("boolean");
 
@@ -404,6 +407,10 @@ namespace ThreatShare.Core.Storage.Migrations.Postgres
                         .HasColumnType("character varying(250)");
 
                     b.HasKey("Stream", "Sequence");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("IX_Alerts_Undispatched")
+                        .HasFilter("NOT \"Dispatched\"");
 
                     b.ToTable("Alerts");
                 });

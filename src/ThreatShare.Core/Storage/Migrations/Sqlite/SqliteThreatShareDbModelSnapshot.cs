@@ -371,6 +371,9 @@ namespace ThreatShare.Core.Storage.Migrations.Sqlite
                     b.Property<Guid?>("DecisionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Dispatched")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("HideSource")
                         .HasColumnType("INTEGER");
 
@@ -395,6 +398,10 @@ namespace ThreatShare.Core.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Stream", "Sequence");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("IX_Alerts_Undispatched")
+                        .HasFilter("\"Dispatched\" = 0");
 
                     b.ToTable("Alerts");
                 });
