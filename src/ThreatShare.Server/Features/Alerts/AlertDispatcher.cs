@@ -114,9 +114,9 @@ internal sealed partial class AlertDispatcher(IServiceScopeFactory scopes, IHubC
     [LoggerMessage(1202, LogLevel.Error, "Could not push {Count} alerts; the sweep retries them and subscribers can resume from the store")]
     private static partial void LogSendFailed(ILogger log, Exception e, int count);
 
-    [LoggerMessage(1203, LogLevel.Information, "Pushing {Count} alerts left unpushed (a node stopped after committing them, or a push failed)")]
+    [LoggerMessage(1206, LogLevel.Information, "Pushing {Count} alerts left unpushed (a node stopped after committing them, or a push failed)")]
     private static partial void LogSweeping(ILogger log, int count);
 
-    [LoggerMessage(1204, LogLevel.Error, "The sweep for unpushed alerts failed; it runs again shortly")]
+    [LoggerMessage(1205, LogLevel.Error, "The sweep for unpushed alerts failed; it runs again shortly")]
     private static partial void LogSweepFailed(ILogger log, Exception e);
 }

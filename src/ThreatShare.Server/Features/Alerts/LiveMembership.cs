@@ -44,6 +44,20 @@ internal sealed partial class LiveMembership(IServiceScopeFactory scopes, IHubCo
     public IReadOnlySet<string> StreamsOf(string connectionId) =>
         _connections.TryGetValue(connectionId, out var connection) ? connection.Streams : new HashSet<string>();
 
+    /// <summary>
+    /// Closes every live connection of this node. After a Redis outage, alerts other nodes pushed in
+    /// the meantime never reached this node: its clients reconnect, rejoin their groups and resume
+    /// from the store, so nothing stays missing until the next alert of a stream reveals the gap.
+    /// </summary>
+    public void DisconnectAll()
+    {
+        foreach (var connection in _connections.Values.ToList())
+        {
+            connection.Context.Abort();
+            Leave(connection.Context.ConnectionId);
+        }
+    }
+
     /// <summary>Decides again every connection of <paramref name="organizationId"/> on this node.</summary>
     public async Task OrganizationChangedAsync(Guid organizationId, CancellationToken ct)
     {
@@ -113,6 +127,20 @@ internal sealed partial class MembershipBus(LiveMembership membership, IConfigur
         var options = ConfigurationOptions.Parse(redis);
         options.AbortOnConnectFail = false;
         _redis = await ConnectionMultiplexer.ConnectAsync(options);
+        _redis.ConnectionFailed += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Subscription)
+            {
+                LogRedisLost(log, e.Exception);
+            }
+        };
+        _redis.ConnectionRestored += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Subscription)
+            {
+                _ = BackplaneRestoredAsync();
+            }
+        };
         await _redis.GetSubscriber().SubscribeAsync(Channel, (channel, message) =>
         {
             if (Guid.TryParse(message.ToString(), out var organization))
@@ -146,6 +174,18 @@ internal sealed partial class MembershipBus(LiveMembership membership, IConfigur
         }
     }
 
+    /// <summary>
+    /// Redis is back: what other nodes pushed while it was away never arrived here, and membership
+    /// changes may have been missed. Once the SignalR backplane has had time to reconnect too, every
+    /// local connection is closed so that its client reconnects and resumes from the store.
+    /// </summary>
+    private async Task BackplaneRestoredAsync()
+    {
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        LogRedisRestored(log);
+        membership.DisconnectAll();
+    }
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
@@ -155,6 +195,12 @@ internal sealed partial class MembershipBus(LiveMembership membership, IConfigur
             await _redis.DisposeAsync();
         }
     }
+
+    [LoggerMessage(1210, LogLevel.Warning, "Lost the connection to Redis: alerts of other nodes do not reach this node's subscribers until it is back")]
+    private static partial void LogRedisLost(ILogger log, Exception? e);
+
+    [LoggerMessage(1211, LogLevel.Warning, "Redis is back: closing this node's live connections so that their clients resume what they missed")]
+    private static partial void LogRedisRestored(ILogger log);
 
     [LoggerMessage(1204, LogLevel.Error, "Could not apply a membership change of organization {Organization} to live connections")]
     private static partial void LogFailed(ILogger log, Exception e, Guid organization);
