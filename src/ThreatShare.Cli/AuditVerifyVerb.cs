@@ -27,20 +27,19 @@ internal sealed class AuditVerifyVerb(CliConsole console)
         {
             return await UsageAsync("give --data-dir or --postgres, not both");
         }
-        StorageProvider provider;
-        string connection;
-        if (postgres is not null)
+        // The server's own rule for where its store is (the SQLite file under the data directory).
+        var (provider, connection) = StorageSetup.Resolve(postgres is not null
+            ? new StorageOptions { Provider = "postgres", ConnectionString = postgres }
+            : new StorageOptions { DataDirectory = dataDirectory ?? "data" });
+        if (provider == StorageProvider.Sqlite)
         {
-            (provider, connection) = (StorageProvider.Postgres, postgres);
-        }
-        else
-        {
-            string file = Path.GetFullPath(Path.Combine(dataDirectory ?? "data", StorageSetup.DefaultSqliteFileName));
-            if (!File.Exists(file))
+            var file = new SqliteConnectionStringBuilder(connection);
+            if (!File.Exists(file.DataSource))
             {
-                return await UsageAsync($"there is no store at '{file}' (give the server's --data-dir, or --postgres)");
+                return await UsageAsync($"there is no store at '{file.DataSource}' (give the server's --data-dir, or --postgres)");
             }
-            (provider, connection) = (StorageProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly }.ToString());
+            file.Mode = SqliteOpenMode.ReadOnly;
+            connection = file.ToString();
         }
 
         AuditVerification result;

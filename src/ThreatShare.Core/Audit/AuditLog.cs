@@ -86,9 +86,6 @@ public sealed class AuditLog(ThreatShareDb db, TimeProvider time, AuditActor act
     /// <summary>The sequencer key of the chain (beside channel and alert stream keys).</summary>
     public const string SequencerKey = "audit";
 
-    /// <summary>Who is acting in this scope.</summary>
-    public AuditActor Actor => actor;
-
     /// <summary>Appends a record for the current actor.</summary>
     public Task AppendAsync(string action, string? target, string outcome, object? details, CancellationToken ct) =>
         AppendAsync(actor.Actor, actor.Organization, action, target, outcome, details, ct);
@@ -122,7 +119,7 @@ public sealed class AuditLog(ThreatShareDb db, TimeProvider time, AuditActor act
         await tx.CommitAsync(ct);
     }
 
-    private static string? Clip(string? text, int max) => text is { Length: > 0 } && text.Length > max ? text[..max] : text;
+    private static string? Clip(string? text, int max) => text?.Length > max ? text[..max] : text;
 
     private async Task AppendInTransactionAsync(AuditRecord record, CancellationToken ct)
     {

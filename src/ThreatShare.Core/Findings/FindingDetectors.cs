@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ThreatShare.Core.Submissions;
+using ThreatShare.Stix;
 using ThreatShare.Stix.Patterns;
 
 namespace ThreatShare.Core.Findings;
@@ -53,7 +54,7 @@ public static class FindingDetectors
                     }
                 }
             }
-            if (Text(obj, "valid_until") is { } until && DateTimeOffset.TryParse(until, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var end) && end <= now)
+            if (Text(obj, "valid_until") is { } until && StixTimestamp.TryParse(until, out var end) && end.Value <= now)
             {
                 yield return new Finding(Consistency, path + ".valid_until", "the indicator has already expired");
             }

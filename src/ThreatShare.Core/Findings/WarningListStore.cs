@@ -64,7 +64,8 @@ public static class WarningListStore
             list = new WarningList { Name = name };
             db.WarningLists.Add(list);
         }
-        list.UpdatedAt = now;
+        // Strictly later than before, even within one clock tick: nodes reload a list when its stamp changes.
+        list.UpdatedAt = now > list.UpdatedAt ? now : list.UpdatedAt.AddTicks(10);
         list.UpdatedBy = by;
         await db.WarningListEntries.Where(e => e.List == name).ExecuteDeleteAsync(ct);
         db.WarningListEntries.AddRange(normalized.Select(e => new WarningListEntry { List = name, Value = e.Key, Note = e.Value }));

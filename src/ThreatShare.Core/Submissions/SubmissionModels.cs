@@ -54,7 +54,7 @@ public sealed record SubmissionResult
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 
     /// <summary>Published with findings that a moderator reviews after the fact (trusted submitters).</summary>
-    public bool NeedsReview { get; init; }
+    public bool NeedsReview => State == SubmissionState.Published && Findings.Count > 0;
 
     /// <summary>Stable code of the first rule that refused it (rejected only).</summary>
     public string? RejectionCode { get; init; }

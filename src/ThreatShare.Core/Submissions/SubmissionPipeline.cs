@@ -91,7 +91,7 @@ public sealed class SubmissionPipeline
 
     private async Task<SubmissionResult> StoreAsync(SubmissionContext c, SubmissionState state, CancellationToken ct)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = c.Now.UtcDateTime;
         var submission = new Submission
         {
             Id = Guid.NewGuid(),
@@ -180,7 +180,6 @@ public sealed class SubmissionPipeline
             Channel = submission.Channel,
             Objects = [.. c.Objects.Select(o => o.Id.Value)],
             Findings = [.. c.Findings],
-            NeedsReview = submission.NeedsReview,
         };
     }
 }

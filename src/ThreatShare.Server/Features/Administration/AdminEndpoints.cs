@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ThreatShare.Core.Audit;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Trust;
 using ThreatShare.Server.Features.Alerts;
@@ -36,22 +37,22 @@ internal static class AdminEndpoints
             Results.Ok(new { sectors = await db.Sectors.AsNoTracking().OrderBy(s => s.Slug).Select(s => new { slug = s.Slug, name = s.Name }).ToListAsync(ct) }));
         // Every change, and every refused attempt, is audited with what was asked (bodies hold no secrets).
         api.MapPost("/sectors", CreateSectorAsync)
-            .AuditAs("admin.sector.create", c => c.Argument<SectorBody>()?.Slug, c => c.Argument<SectorBody>());
+            .AuditAs(AuditActions.AdminPrefix + "sector.create", c => c.Argument<SectorBody>()?.Slug, c => c.Argument<SectorBody>());
         api.MapGet("/organizations", ListOrganizationsAsync);
         api.MapPost("/organizations", CreateOrganizationAsync)
-            .AuditAs("admin.organization.create", c => c.Argument<OrganizationBody>()?.Slug, c => c.Argument<OrganizationBody>());
+            .AuditAs(AuditActions.AdminPrefix + "organization.create", c => c.Argument<OrganizationBody>()?.Slug, c => c.Argument<OrganizationBody>());
         api.MapPatch("/organizations/{slug}", UpdateOrganizationAsync)
-            .AuditAs("admin.organization.update", Audited.Route("slug"), c => c.Argument<OrganizationPatch>());
+            .AuditAs(AuditActions.AdminPrefix + "organization.update", Audited.Route("slug"), c => c.Argument<OrganizationPatch>());
         api.MapGet("/organizations/{slug}/users", ListUsersAsync);
         api.MapPost("/organizations/{slug}/users", CreateUserAsync)
-            .AuditAs("admin.user.create", c => $"{c.HttpContext.GetRouteValue("slug")}/{c.Argument<UserBody>()?.Username}", c => c.Argument<UserBody>());
+            .AuditAs(AuditActions.AdminPrefix + "user.create", c => $"{c.HttpContext.GetRouteValue("slug")}/{c.Argument<UserBody>()?.Username}", c => c.Argument<UserBody>());
         api.MapPatch("/users/{username}", UpdateUserAsync)
-            .AuditAs("admin.user.update", Audited.Route("username"), c => c.Argument<DisablePatch>());
+            .AuditAs(AuditActions.AdminPrefix + "user.update", Audited.Route("username"), c => c.Argument<DisablePatch>());
         api.MapGet("/organizations/{slug}/clients", ListClientsAsync);
         api.MapPost("/organizations/{slug}/clients", CreateClientAsync)
-            .AuditAs("admin.client.create", c => $"{c.HttpContext.GetRouteValue("slug")}/{c.Argument<ClientBody>()?.Name}", c => c.Argument<ClientBody>());
+            .AuditAs(AuditActions.AdminPrefix + "client.create", c => $"{c.HttpContext.GetRouteValue("slug")}/{c.Argument<ClientBody>()?.Name}", c => c.Argument<ClientBody>());
         api.MapPatch("/clients/{clientId}", UpdateClientAsync)
-            .AuditAs("admin.client.update", Audited.Route("clientId"), c => c.Argument<DisablePatch>());
+            .AuditAs(AuditActions.AdminPrefix + "client.update", Audited.Route("clientId"), c => c.Argument<DisablePatch>());
         return app;
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using ThreatShare.Core.Audit;
 using ThreatShare.Core.Alerts;
+using ThreatShare.Core.Audit;
 using ThreatShare.Core.Storage;
 using ThreatShare.Server.Features.Audit;
 using ThreatShare.Server.Features.Identity;

@@ -42,9 +42,8 @@ internal static class AuditEndpoints
     private static async Task<IResult> ListAsync(HttpContext http, CallerContext callers, ThreatShareDb db, AuditLog audit,
         string? actor, string? organization, string? action, string? target, string? outcome, string? from, string? to, string? after, string? limit, CancellationToken ct)
     {
-        if (await AdminEndpoints.DirectorateAdminAsync(http, callers, ct) is { } refusal)
+        if (await RefusedAsync(http, callers, audit, null, ct) is { } refusal)
         {
-            await audit.AppendAsync(AuditActions.AuditRead, null, AuditOutcome.Denied, null, ct);
             return refusal;
         }
         var errors = new List<FieldError>();
@@ -92,9 +91,8 @@ internal static class AuditEndpoints
 
     private static async Task<IResult> VerifyAsync(HttpContext http, CallerContext callers, ThreatShareDb db, AuditLog audit, string? checkpoint, CancellationToken ct)
     {
-        if (await AdminEndpoints.DirectorateAdminAsync(http, callers, ct) is { } refusal)
+        if (await RefusedAsync(http, callers, audit, "verify", ct) is { } refusal)
         {
-            await audit.AppendAsync(AuditActions.AuditRead, "verify", AuditOutcome.Denied, null, ct);
             return refusal;
         }
         (long, string)? external = null;
@@ -111,6 +109,17 @@ internal static class AuditEndpoints
         // Recorded after the walk, so the answer describes the log as it was asked about.
         await audit.AppendAsync(AuditActions.AuditRead, "verify", AuditOutcome.Success, new { intact = result.Intact, broken_at = result.BrokenAt }, ct);
         return Results.Ok(new VerifyResponse(result.Intact, result.Records, result.LastSequence, result.LastHash, result.BrokenAt, result.Problem));
+    }
+
+    /// <summary>The refusal for anyone but a directorate admin, recorded: trying to read the log is itself worth knowing.</summary>
+    private static async Task<IResult?> RefusedAsync(HttpContext http, CallerContext callers, AuditLog audit, string? target, CancellationToken ct)
+    {
+        var refusal = await AdminEndpoints.DirectorateAdminAsync(http, callers, ct);
+        if (refusal is not null)
+        {
+            await audit.AppendAsync(AuditActions.AuditRead, target, AuditOutcome.Denied, null, ct);
+        }
+        return refusal;
     }
 
     private static DateTime? Time(string? text, string path, List<FieldError> errors)

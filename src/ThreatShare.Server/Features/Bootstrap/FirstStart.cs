@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
 using ThreatShare.Core.Findings;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Trust;
 using ThreatShare.Server.Features.Identity;
 using ThreatShare.Server.Features.Organizations;
-using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ThreatShare.Server.Features.Bootstrap;

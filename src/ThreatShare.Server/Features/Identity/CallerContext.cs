@@ -34,7 +34,7 @@ internal sealed record Caller(
     public bool HasRole(string role) => Roles.Contains(role);
 
     /// <summary>The caller's name in records: <c>user:&lt;id&gt;</c> or <c>client:&lt;client_id&gt;</c>.</summary>
-    public string ActedBy => IsClient ? Subject : "user:" + Subject;
+    public string ActedBy => CallerContext.ActorOf(Subject);
 
     /// <summary>People act with their roles; clients only within the scopes they were granted.</summary>
     public bool MayUse(string scope) => !IsClient || Scopes.Contains(scope);
@@ -49,6 +49,12 @@ internal sealed class CallerContext(ThreatShareDb db, AuditActor audit)
 
     public static string ClientSubject(string clientId) => ClientPrefix + clientId;
 
+    /// <summary>How records name a person: <c>user:&lt;id&gt;</c>.</summary>
+    public static string UserActor(Guid userId) => "user:" + userId;
+
+    /// <summary>How records name the holder of a token subject: the client subject as is, a person as <see cref="UserActor"/>.</summary>
+    public static string ActorOf(string subject) => subject.StartsWith(ClientPrefix, StringComparison.Ordinal) ? subject : "user:" + subject;
+
     /// <summary>The caller, or null when the token's subject no longer exists or is disabled.</summary>
     public async Task<Caller?> GetAsync(ClaimsPrincipal principal, CancellationToken ct)
     {
@@ -61,7 +67,7 @@ internal sealed class CallerContext(ThreatShareDb db, AuditActor audit)
         Guid organizationId;
         bool isClient = subject.StartsWith(ClientPrefix, StringComparison.Ordinal);
         // Whatever comes next, the audit log names who asked.
-        audit.Actor = isClient ? subject : "user:" + subject;
+        audit.Actor = ActorOf(subject);
         HashSet<string> roles = new(StringComparer.Ordinal);
         HashSet<string> moderated = new(StringComparer.Ordinal);
         if (isClient)

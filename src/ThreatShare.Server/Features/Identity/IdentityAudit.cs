@@ -15,7 +15,7 @@ internal static class IdentityAudit
     public static async Task SignInAsync(AuditLog audit, ThreatShareDb db, UserAccount? user, string? typedName, string step, string outcome, string? reason, CancellationToken ct)
     {
         string? organization = user is null ? null : await db.Organizations.Where(o => o.Id == user.OrganizationId).Select(o => o.Slug).FirstOrDefaultAsync(ct);
-        string who = user is null ? "anonymous" : "user:" + user.Id;
+        string who = user is null ? "anonymous" : CallerContext.UserActor(user.Id);
         await audit.AppendAsync(who, organization, AuditActions.SignIn, user?.UserName ?? typedName, outcome, new { step, reason }, ct);
     }
 
@@ -37,7 +37,7 @@ internal static class IdentityAudit
                 return;
             }
             string? client = context.Request?.ClientId;
-            await audit.AppendAsync(client is null ? "anonymous" : "client:" + client, null, AuditActions.Token, client, AuditOutcome.Failure,
+            await audit.AppendAsync(client is null ? "anonymous" : CallerContext.ClientSubject(client), null, AuditActions.Token, client, AuditOutcome.Failure,
                 new { grant = context.Request?.GrantType, error = context.Response.Error, description = context.Response.ErrorDescription }, CancellationToken.None);
         }
     }

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ThreatShare.Core.Audit;
 using ThreatShare.Core.Storage;
 using ThreatShare.Server.Features.Administration;
-
 using ThreatShare.Server.Features.Audit;
 
 namespace ThreatShare.Server.Features.Identity;
@@ -17,7 +17,7 @@ internal static class KeyEndpoints
     {
         var api = app.MapGroup("/api/v1/keys").RequireAuthorization().DisableAntiforgery();
         api.MapGet("", ListAsync);
-        api.MapPost("/rotate", RotateAsync).AuditAs("admin.keys.rotate", _ => "keys");
+        api.MapPost("/rotate", RotateAsync).AuditAs(AuditActions.AdminPrefix + "keys.rotate", _ => "keys");
         return app;
     }
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 using ThreatShare.Core.Storage;
-
 using ThreatShare.Server.Features.Audit;
 
 namespace ThreatShare.Server.Features.Identity;

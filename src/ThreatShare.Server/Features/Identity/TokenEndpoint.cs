@@ -56,8 +56,7 @@ internal static class TokenEndpoint
             var identity = person.ToIdentity();
             identity.SetScopes(granted.Principal.GetScopes());
             identity.SetDestinations(PersonClaims.Destinations);
-            string? organization = await db.Organizations.Where(o => o.Id == user!.OrganizationId).Select(o => o.Slug).FirstOrDefaultAsync(ct);
-            await IdentityAudit.TokenIssuedAsync(audit, "user:" + user!.Id, organization ?? "", user.UserName ?? "", request.GrantType!, identity.GetScopes(), ct);
+            await IdentityAudit.TokenIssuedAsync(audit, CallerContext.UserActor(person.User.Id), person.Organization.Slug, person.User.UserName ?? "", request.GrantType!, identity.GetScopes(), ct);
             return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 

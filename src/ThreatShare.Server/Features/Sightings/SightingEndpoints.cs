@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using ThreatShare.Core.Audit;
 using ThreatShare.Core.Alerts;
+using ThreatShare.Core.Audit;
 using ThreatShare.Core.Sightings;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Submissions;
