@@ -7,8 +7,6 @@ namespace ThreatShare.IntegrationTests.Administration;
 
 public abstract class AdminSuite : NodeSuite
 {
-    private async Task<HttpClient> PersonAsync(string userName) => Node.ClientWith(await Node.PersonTokenAsync(userName));
-
     [Fact]
     public async Task DirectorateAdmin_Creates_SectorOrganizationAndClient_ThatWorks()
     {

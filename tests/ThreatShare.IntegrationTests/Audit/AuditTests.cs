@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -16,13 +15,6 @@ namespace ThreatShare.IntegrationTests.Audit;
 /// </summary>
 public abstract class AuditSuite : NodeSuite
 {
-    private static readonly ConcurrentDictionary<(ServerNode, string), Task<string>> PersonTokens = new();
-
-    private async Task<HttpClient> PersonAsync(string user) =>
-        Node.ClientWith(await PersonTokens.GetOrAdd((Node, user), key => key.Item1.PersonTokenAsync(key.Item2)));
-
-    private async Task<HttpClient> ClientAsync(string org) => Node.ClientWith(await Node.ClientTokenAsync(org));
-
     /// <summary>The records matching <paramref name="query"/>, oldest first, read as the directorate admin.</summary>
     private async Task<List<JsonElement>> RecordsAsync(string query)
     {

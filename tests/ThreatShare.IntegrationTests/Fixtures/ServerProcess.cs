@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace ThreatShare.IntegrationTests.Fixtures;
@@ -21,7 +19,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         Name = name;
         _settings = settings;
-        Port = FreePort();
+        Port = Ports.Free();
         DataDirectory = Path.Combine(Path.GetTempPath(), $"threatshare-node-{name}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(DataDirectory);
     }
@@ -116,13 +114,6 @@ public sealed class ServerProcess : IAsyncDisposable
         }
         _log?.Dispose();
         _log = null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} ({BaseAddress})");

@@ -21,6 +21,20 @@ public abstract class NodeSuite : IAsyncLifetime
 
     async Task IAsyncLifetime.InitializeAsync() => _node = await NodeAsync();
 
+    /// <summary>
+    /// A person's access token on this suite's node, signed in once per node and user: authenticator
+    /// codes are accepted once, so repeated sign-ins of a TOTP user would wait for the next code.
+    /// </summary>
+    protected Task<string> PersonTokenAsync(string user) => PersonTokens.GetOrAdd((Node, user), key => key.Item1.PersonTokenAsync(key.Item2));
+
+    /// <summary>An API client signed in as <paramref name="user"/>.</summary>
+    protected async Task<HttpClient> PersonAsync(string user) => Node.ClientWith(await PersonTokenAsync(user));
+
+    /// <summary>An API client with <paramref name="org"/>'s demo client credentials.</summary>
+    protected async Task<HttpClient> ClientAsync(string org) => Node.ClientWith(await Node.ClientTokenAsync(org));
+
+    private static readonly ConcurrentDictionary<(ServerNode, string), Task<string>> PersonTokens = new();
+
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 }
 

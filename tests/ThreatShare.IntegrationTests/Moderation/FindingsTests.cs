@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -16,11 +15,6 @@ namespace ThreatShare.IntegrationTests.Moderation;
 /// </summary>
 public abstract class FindingsSuite : NodeSuite
 {
-    private static readonly ConcurrentDictionary<(ServerNode, string), Task<string>> PersonTokens = new();
-
-    private async Task<HttpClient> PersonAsync(string user) =>
-        Node.ClientWith(await PersonTokens.GetOrAdd((Node, user), key => key.Item1.PersonTokenAsync(key.Item2)));
-
     private async Task<JsonElement> PostAsync(string org, string channel, JsonObject indicator, string tlp = "green")
     {
         using var api = Node.ClientWith(await Node.ClientTokenAsync(org));

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -16,14 +15,6 @@ namespace ThreatShare.IntegrationTests.Moderation;
 /// </summary>
 public abstract class ModerationSuite : NodeSuite
 {
-    private static readonly ConcurrentDictionary<(ServerNode, string), Task<string>> PersonTokens = new();
-
-    private Task<string> PersonTokenAsync(string user) => PersonTokens.GetOrAdd((Node, user), key => key.Item1.PersonTokenAsync(key.Item2));
-
-    private async Task<HttpClient> PersonAsync(string user) => Node.ClientWith(await PersonTokenAsync(user));
-
-    private async Task<HttpClient> ClientAsync(string org) => Node.ClientWith(await Node.ClientTokenAsync(org));
-
     private async Task<(string Submission, string[] Objects)> PostAsync(string org, string channel, string tlp, JsonObject bundle, bool anonymous = false)
     {
         using var api = await ClientAsync(org);

@@ -11,8 +11,6 @@ namespace ThreatShare.IntegrationTests.Sightings;
 /// <summary>"We saw it too" over REST: counts across organizations, names only by choice, and nothing for indicators the caller cannot see.</summary>
 public abstract class SightingSuite : NodeSuite
 {
-    private async Task<HttpClient> ClientAsync(string org) => Node.ClientWith(await Node.ClientTokenAsync(org));
-
     private async Task<string> PublishAsync(string org, string channel, string tlp, params string[] recipients)
     {
         using var api = await ClientAsync(org);
