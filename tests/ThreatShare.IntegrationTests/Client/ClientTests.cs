@@ -162,6 +162,69 @@ public sealed class ClientTests(DemoServer server) : IClassFixture<DemoServer>
     }
 
     [Fact]
+    public async Task ASlowConsumer_CostsBoundedMemory_AndLosesNothing()
+    {
+        using var received = new SemaphoreSlim(0);
+        using var client = ClientOf("bank-a");
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var options = new AlertWatchOptions
+        {
+            Streams = [Finance],
+            BufferCapacity = 2,
+            OnConnected = _ => connected.TrySetResult(),
+            InboundCopies = _ =>
+            {
+                received.Release();
+                return 1;
+            },
+        };
+        await using var alerts = client.WatchAsync(options, stop.Token).GetAsyncEnumerator(stop.Token);
+        var pulling = alerts.MoveNextAsync();
+        await connected.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        string first = await PublishAsync("bank-b", "sector:finance");
+        Assert.True(await pulling.AsTask().WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(first, alerts.Current.ObjectId);
+        await received.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // The consumer does not pull while five more arrive: two are kept, three are dropped for room.
+        var ids = new List<string>();
+        for (int i = 0; i < 5; i++)
+        {
+            ids.Add(await PublishAsync("bank-b", "sector:finance"));
+            Assert.True(await received.WaitAsync(TimeSpan.FromSeconds(20)), "the client received the alert");
+        }
+        var later = new List<Alert>();
+        for (int i = 0; i < 5; i++)
+        {
+            Assert.True(await alerts.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20)));
+            later.Add(alerts.Current);
+        }
+
+        Assert.Equal(ids, later.Select(a => a.ObjectId));
+        Assert.Equal(later.Select((a, i) => later[0].Sequence + i), later.Select(a => a.Sequence));
+        await stop.CancelAsync();
+    }
+
+    [Fact]
+    public async Task WhenTheServerDisablesTheClient_TheWatchEnds_WithAnAuthenticationError()
+    {
+        using var admin = Node.ClientWith(await Node.PersonTokenAsync("directorate-admin"));
+        using var created = await admin.PostAsJsonAsync("/api/v1/organizations/bank-a/clients", new { name = "siem-" + Guid.NewGuid().ToString("N")[..8], scopes = new[] { "stix.read", "alerts" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var credentials = await created.Content.ReadFromJsonAsync<JsonElement>();
+        string clientId = credentials.GetProperty("client_id").GetString()!;
+        using var client = new ThreatShareClient(Node.BaseAddress, clientId, credentials.GetProperty("client_secret").GetString()!);
+        await using var watch = Watching.Start(client, new AlertWatchOptions { Streams = [Finance], RetryDelays = FastRetries, MaxConnectAttempts = 3 });
+        await watch.ConnectedAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync($"/api/v1/clients/{clientId}", new { disabled = true })).StatusCode);
+
+        var e = await Assert.ThrowsAsync<ThreatShareAuthenticationException>(() => watch.Completion.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains(clientId, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AWrongSecret_IsAnAuthenticationError()
     {
         using var client = ClientOf("bank-a", secret: "not-the-secret");
