@@ -47,6 +47,8 @@ internal sealed class AlertWatch
 
     private sealed record Closed(HubConnection Source, Exception? Error) : Item(Source);
 
+    private sealed record Tick(HubConnection Source) : Item(Source);
+
     /// <summary>A resume in flight: asked from <see cref="From"/>; <see cref="Again"/> when another was wanted meanwhile.</summary>
     private sealed class Resuming(int id, long from)
     {
@@ -85,6 +87,9 @@ internal sealed class AlertWatch
                 failures = 0;
                 first = false;
                 bool closed = false;
+                // A lost send of a stream's newest alert shows no gap until the next one: resume now and then anyway.
+                await using var ticks = _options.ResumeInterval is { } every
+                    ? _client.Options.TimeProvider.CreateTimer(_ => Post(new Tick(connection)), null, every, every) : null;
                 while (!closed && await _items.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
                 {
                     while (!closed && _items.Reader.TryRead(out var item))
@@ -201,6 +206,11 @@ internal sealed class AlertWatch
             _lastError = e;
             return false;
         }
+        catch (ThreatShareUnreachableException e)
+        {
+            _lastError = e; // the REST call for a new stream's position
+            return false;
+        }
         catch (Exception e) when (e is not ThreatShareException && !ct.IsCancellationRequested)
         {
             _lastError = e;
@@ -291,6 +301,12 @@ internal sealed class AlertWatch
                 {
                     // Lost again at once: the next Reconnected or Closed follows.
                     _lastError = e;
+                }
+                return false;
+            case Tick when item.Source == connection:
+                foreach (string stream in _active)
+                {
+                    Resume(connection, stream, ct);
                 }
                 return false;
             case Closed closed when item.Source == connection:

@@ -164,6 +164,10 @@ public sealed class ThreatShareClient : IDisposable
         {
             throw new ArgumentException("RetryDelays needs at least one delay", nameof(options));
         }
+        if (options.ResumeInterval is { } every && every <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("ResumeInterval must be positive, or null", nameof(options));
+        }
         return new AlertWatch(this, options).RunAsync(ct);
     }
 

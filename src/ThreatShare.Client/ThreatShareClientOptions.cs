@@ -70,6 +70,13 @@ public sealed class AlertWatchOptions
     public int? MaxConnectAttempts { get; set; } = 10;
 
     /// <summary>
+    /// How often every stream is resumed even without a sign of loss (default two minutes; null never). A gap shows
+    /// when a later alert arrives; this bounds how long a lost send of a stream's newest alert stays unseen, at the
+    /// cost of one small query per stream and interval.
+    /// </summary>
+    public TimeSpan? ResumeInterval { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// Called with the streams followed each time the watch has (re)connected, taken its positions and asked the server
     /// for what it missed: from then on nothing written to those streams can be missed.
     /// </summary>
