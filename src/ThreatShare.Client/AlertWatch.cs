@@ -17,6 +17,9 @@ internal sealed class AlertWatch
 {
     private const string HubPath = "hubs/alerts";
 
+    /// <summary>A connection that lasted this long ends a series of failed attempts.</summary>
+    private static readonly TimeSpan StableConnection = TimeSpan.FromSeconds(30);
+
     private readonly ThreatShareClient _client;
     private readonly AlertWatchOptions _options;
     private readonly AlertSequencer _sequencer;
@@ -84,8 +87,8 @@ internal sealed class AlertWatch
                     await Task.Delay(Delay(failures - 1), _client.Options.TimeProvider, ct).ConfigureAwait(false);
                     continue;
                 }
-                failures = 0;
                 first = false;
+                var connectedAt = _client.Options.TimeProvider.GetUtcNow();
                 bool closed = false;
                 // A lost send of a stream's newest alert shows no gap until the next one: resume now and then anyway.
                 await using var ticks = _options.ResumeInterval is { } every
@@ -110,8 +113,15 @@ internal sealed class AlertWatch
                         }
                     }
                 }
-                // Closed for good (SignalR's own reconnect gave up): new connections from here, after the first delay.
-                await Task.Delay(Delay(0), _client.Options.TimeProvider, ct).ConfigureAwait(false);
+                // Closed for good (SignalR's own reconnect gave up): new connections from here. A connection that the
+                // server closes soon after it opened counts as one more failed attempt, so such a server is not hammered.
+                failures = _client.Options.TimeProvider.GetUtcNow() - connectedAt >= StableConnection ? 1 : failures + 1;
+                if (_options.MaxConnectAttempts is { } most && failures >= most)
+                {
+                    throw new ThreatShareUnreachableException(
+                        $"the live alerts of {_client.BaseAddress} keep closing: {failures} connections in a row did not last; last error: {_lastError?.Message}", _lastError);
+                }
+                await Task.Delay(Delay(failures - 1), _client.Options.TimeProvider, ct).ConfigureAwait(false);
             }
             finally
             {

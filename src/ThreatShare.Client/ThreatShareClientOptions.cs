@@ -65,7 +65,7 @@ public sealed class AlertWatchOptions
 
     /// <summary>
     /// Failed connection attempts in a row after which the watch fails with <see cref="ThreatShareUnreachableException"/>
-    /// (default 10); null retries for ever.
+    /// (default 10); null retries for ever. A connection that the server closes within 30 seconds counts as a failed attempt.
     /// </summary>
     public int? MaxConnectAttempts { get; set; } = 10;
 
