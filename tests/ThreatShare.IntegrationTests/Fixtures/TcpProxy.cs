@@ -10,7 +10,7 @@ namespace ThreatShare.IntegrationTests.Fixtures;
 public sealed class TcpProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly Uri _target;
+    private volatile Uri _target;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<(TcpClient In, TcpClient Out)> _open = [];
     private readonly Task _accepting;
@@ -47,6 +47,9 @@ public sealed class TcpProxy : IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>Forwards new connections to <paramref name="target"/> from now on (a load balancer failing over).</summary>
+    public void Retarget(Uri target) => _target = target;
+
     /// <summary>Forwards new connections again.</summary>
     public void Restore() => _refusing = false;
 
@@ -69,9 +72,10 @@ public sealed class TcpProxy : IAsyncDisposable
                 continue;
             }
             var server = new TcpClient();
+            var target = _target;
             try
             {
-                await server.ConnectAsync(_target.Host, _target.Port, _stop.Token);
+                await server.ConnectAsync(target.Host, target.Port, _stop.Token);
             }
             catch (Exception)
             {
