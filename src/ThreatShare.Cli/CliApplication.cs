@@ -53,6 +53,21 @@ internal static class CliApplication
           threatshare audit verify --postgres "Host=db;Database=threatshare;Username=auditor" --checkpoint 1200:3f5a…
         """;
 
+    private const string WatchDescription =
+        """
+        Follow the live alerts: one JSON line per alert on standard output, exactly as the server sends it
+        ({"stream","sequence","kind","channel","objectId","type","tlp","at","object"}), in order within each stream,
+        each once. Reconnects and resumes by itself. With --state FILE, the last sequence written per stream is
+        kept in FILE (replaced atomically after the lines are flushed), and a restart resumes right after it.
+        Credentials may come from THREATSHARE_SERVER, THREATSHARE_CLIENT_ID and THREATSHARE_CLIENT_SECRET.
+        SIGINT/SIGTERM: flush, save the state, exit 0.
+        Exit code: 0 stopped, 2 usage error or unreadable state file, 3 authentication failed,
+        4 server unreachable after the retries, 5 refused by the server (e.g. a stream the client does not read).
+
+        Example:
+          THREATSHARE_CLIENT_SECRET=… threatshare watch --server https://threatshare.example --client-id siem --state watch.json >> alerts.jsonl
+        """;
+
     /// <summary>Runs with the real STIX library and default limits.</summary>
     public static Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct) =>
         RunAsync(args, console, new StixLibraryChecks(StixLimits.Default), StixLimits.Default, ct);
@@ -84,6 +99,8 @@ internal static class CliApplication
             Output = helpWriter,
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
+            // watch handles SIGINT/SIGTERM itself (flush, save its state, exit 0); the other verbs stop as usual.
+            ProcessTerminationTimeout = null,
         };
         try
         {
@@ -139,8 +156,21 @@ internal static class CliApplication
         auditVerify.SetAction((parseResult, ct) => new AuditVerifyVerb(console).RunAsync(
             parseResult.GetValue(dataDir), parseResult.GetValue(postgres), parseResult.GetValue(checkpoint), ct));
 
-        return new RootCommand("ThreatShare command line: check STIX patterns, validate STIX 2.1 documents, verify the audit log.")
+        var server = new Option<string?>("--server") { Description = "The server's address, e.g. https://threatshare.example (default: $THREATSHARE_SERVER)." };
+        var clientId = new Option<string?>("--client-id") { Description = "The API client's id (default: $THREATSHARE_CLIENT_ID)." };
+        var clientSecret = new Option<string?>("--client-secret") { Description = "The API client's secret (default: $THREATSHARE_CLIENT_SECRET; prefer it, a command line is visible to other users)." };
+        var stream = new Option<string[]>("--stream") { Description = "A stream to follow, e.g. channel:sector:finance (repeatable; default: every stream the server gives).", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
+        var state = new Option<string?>("--state") { Description = "A JSON file of stream → last sequence written: read at start, replaced after each flush." };
+        var fromBeginning = new Option<bool>("--from-beginning") { Description = "Streams without a saved position start at their first alert (default: at the newest)." };
+        var retries = new Option<int>("--retries") { Description = "Failed connection attempts in a row before giving up with exit code 4 (default 10).", DefaultValueFactory = _ => 10 };
+        var watch = new Command("watch", WatchDescription) { server, clientId, clientSecret, stream, state, fromBeginning, retries };
+        watch.SetAction((parseResult, ct) => new WatchVerb(console).RunAsync(new WatchArguments(
+            parseResult.GetValue(server), parseResult.GetValue(clientId), parseResult.GetValue(clientSecret), parseResult.GetValue(stream) ?? [],
+            parseResult.GetValue(state), parseResult.GetValue(fromBeginning), parseResult.GetValue(retries)), ct));
+
+        return new RootCommand("ThreatShare command line: check STIX patterns, validate STIX 2.1 documents, verify the audit log, watch the live alerts.")
         {
+            watch,
             new Command("pattern", "Work with STIX patterns.") { patternCheck },
             new Command("stix", "Work with STIX 2.1 documents.") { stixValidate },
             new Command("audit", "Work with the audit log.") { auditVerify },

@@ -11,4 +11,13 @@ internal static class ExitCodes
 
     /// <summary>The command line is wrong, or an input file cannot be read.</summary>
     public const int Usage = 2;
+
+    /// <summary><c>watch</c>: the server refused the client's identity (wrong id or secret, disabled, no 'alerts' scope).</summary>
+    public const int AuthenticationFailed = 3;
+
+    /// <summary><c>watch</c>: the server could not be reached, after the retries allowed.</summary>
+    public const int Unreachable = 4;
+
+    /// <summary><c>watch</c>: the server answered with an error (e.g. a stream the client does not read).</summary>
+    public const int Refused = 5;
 }
