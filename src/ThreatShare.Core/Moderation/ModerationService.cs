@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ThreatShare.Core.Alerts;
+using ThreatShare.Core.Lookup;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Submissions;
 using ThreatShare.Core.Trust;
@@ -123,6 +124,7 @@ public sealed class ModerationService(ThreatShareDb db, TimeProvider time, StixV
         decision.DetailsJson = work.Details.ToJsonString();
         db.ModerationDecisions.Add(decision);
         await alerts.DecisionAsync(decision, submission, ct);
+        await work.Index.WriteAsync(bulk: false, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new ModerationResult { Decision = decision, State = target, NewVersions = work.NewVersions, Alerts = alerts.Written };
@@ -184,6 +186,8 @@ public sealed class ModerationService(ThreatShareDb db, TimeProvider time, StixV
         public JsonObject Details { get; } = [];
 
         public List<(string Id, string Modified)> NewVersions { get; } = [];
+
+        public LookupIndex Index { get; } = new(db);
 
         public List<SubmissionError> SetState(SubmissionState state)
         {
@@ -396,6 +400,8 @@ public sealed class ModerationService(ThreatShareDb db, TimeProvider time, StixV
                 row.Recipients.Add(new ObjectRecipient { OrganizationId = r.OrganizationId });
             }
             db.Objects.Add(row);
+            // New versions (redacted, escalated, revoked) are indexed like submitted ones, in the decision's transaction.
+            Index.Add(row);
             return row;
         }
 

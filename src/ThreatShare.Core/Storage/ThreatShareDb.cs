@@ -62,6 +62,12 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
     /// <summary>Moderator actions on submissions.</summary>
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
 
+    /// <summary>The lookup index: values named by stored object versions.</summary>
+    public DbSet<Lookup.ObservableEntry> ObservableEntries => Set<Lookup.ObservableEntry>();
+
+    /// <summary>CIDR prefix lengths that occur in the lookup index.</summary>
+    public DbSet<Lookup.RangeLength> RangeLengths => Set<Lookup.RangeLength>();
+
     /// <summary>True when the provider stores JSON as <c>jsonb</c>.</summary>
     protected virtual bool UsesJsonb => false;
 
@@ -184,6 +190,22 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
             }
             e.HasMany(o => o.Recipients).WithOne().HasForeignKey(r => r.ObjectKey).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Submission>().WithMany().HasForeignKey(o => o.SubmissionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Lookup.ObservableEntry>(e =>
+        {
+            e.ToTable("ObservableEntries");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.StixId).HasMaxLength(300);
+            e.Property(x => x.Version).HasMaxLength(40);
+            e.Property(x => x.Term).HasMaxLength(Lookup.Observables.MaxValueLength + 10);
+            // Lookup probes by plain equality on the term; the object's rows are found by (StixId, Version).
+            e.HasIndex(x => x.Term);
+            e.HasIndex(x => new { x.StixId, x.Version });
+        });
+        builder.Entity<Lookup.RangeLength>(e =>
+        {
+            e.HasKey(x => new { x.Family, x.Length });
+            e.Property(x => x.Family).HasMaxLength(8);
         });
         builder.Entity<ObjectRecipient>(e =>
         {
