@@ -178,7 +178,13 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
             e.Property(o => o.Type).HasMaxLength(250);
             e.Property(o => o.Version).HasMaxLength(40);
             e.Property(o => o.Channel).HasMaxLength(80);
-            e.HasIndex(o => new { o.StixId, o.Version }).IsUnique();
+            var byVersion = e.HasIndex(o => new { o.StixId, o.Version }).IsUnique();
+            if (UsesJsonb)
+            {
+                // Lookup's join, newest-version and revocation checks read the visibility columns from the
+                // index alone on PostgreSQL: the rows are wide (the JSON), and a bulk lookup visits thousands.
+                byVersion.IncludeProperties(o => new { o.Key, o.State, o.Tlp, o.Channel, o.SubmitterOrganizationId, o.Revoked, o.Type });
+            }
             e.HasIndex(o => new { o.Channel, o.Sequence }).IsUnique();
             e.HasIndex(o => o.Type);
             e.HasIndex(o => o.SubmitterOrganizationId);
@@ -199,8 +205,13 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
             e.Property(x => x.Version).HasMaxLength(40);
             e.Property(x => x.Term).HasMaxLength(Lookup.Observables.MaxValueLength + 10);
             // Lookup probes by plain equality on the term; the object's rows are found by (StixId, Version).
-            e.HasIndex(x => x.Term);
+            var byTerm = e.HasIndex(x => x.Term);
             e.HasIndex(x => new { x.StixId, x.Version });
+            if (UsesJsonb)
+            {
+                // PostgreSQL answers a probe from the index alone (no heap visit for a hit's columns).
+                byTerm.IncludeProperties(x => new { x.StixId, x.Version, x.ValidFrom, x.ValidUntil });
+            }
         });
         builder.Entity<Lookup.RangeLength>(e =>
         {

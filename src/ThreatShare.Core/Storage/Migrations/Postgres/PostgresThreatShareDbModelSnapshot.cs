@@ -393,6 +393,8 @@ namespace ThreatShare.Core.Storage.Migrations.Postgres
 
                     b.HasIndex("Term");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Term"), new[] { "StixId", "Version", "ValidFrom", "ValidUntil" });
+
                     b.HasIndex("StixId", "Version");
 
                     b.ToTable("ObservableEntries", (string)null);
@@ -765,6 +767,8 @@ namespace ThreatShare.Core.Storage.Migrations.Postgres
 
                     b.HasIndex("StixId", "Version")
                         .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("StixId", "Version"), new[] { "Key", "State", "Tlp", "Channel", "SubmitterOrganizationId", "Revoked", "Type" });
 
                     b.ToTable("Objects", (string)null);
                 });
