@@ -8,7 +8,13 @@ using System.Text.Json;
 // Submission ingest load: posts bundles of indicators over REST as one demo organization and
 // reports objects per second. Usage:
 //   dotnet run -c Release --project tests/ThreatShare.LoadTest -- <demo-credentials.json> [bundles=20] [size=1000] [concurrency=2] [org=bank-b]
+//   dotnet run -c Release --project tests/ThreatShare.LoadTest -- lookup <demo-credentials.json> [indicators=1000000] [singles=20000] [bulks=30] [seed=true] [seed-concurrency=2]
 // The server (and its store) must be running; see README "Performance".
+if (args.Length > 0 && args[0] == "lookup")
+{
+    // Lookup load, see LookupLoad.
+    return await ThreatShare.LoadTest.LookupLoad.RunAsync(args);
+}
 if (args.Length < 1)
 {
     Console.Error.WriteLine("usage: ThreatShare.LoadTest <demo-credentials.json> [bundles] [size] [concurrency] [org]");

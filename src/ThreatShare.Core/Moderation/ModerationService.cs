@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ThreatShare.Core.Alerts;
 using ThreatShare.Core.Audit;
+using ThreatShare.Core.Lookup;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Submissions;
 using ThreatShare.Core.Trust;
@@ -124,6 +125,7 @@ public sealed class ModerationService(ThreatShareDb db, TimeProvider time, StixV
         decision.DetailsJson = work.Details.ToJsonString();
         db.ModerationDecisions.Add(decision);
         await alerts.DecisionAsync(decision, submission, ct);
+        await work.Index.WriteAsync(bulk: false, ct);
         await db.SaveChangesAsync(ct);
         // The record commits with the decision. It keeps the true source of an anonymized submission.
         await audit.AppendAsync(AuditActions.ModerationPrefix + decision.Action, submission.Id.ToString(), AuditOutcome.Success,
@@ -188,6 +190,8 @@ public sealed class ModerationService(ThreatShareDb db, TimeProvider time, StixV
         public JsonObject Details { get; } = [];
 
         public List<(string Id, string Modified)> NewVersions { get; } = [];
+
+        public LookupIndex Index { get; } = new(db);
 
         public List<SubmissionError> SetState(SubmissionState state)
         {
@@ -400,6 +404,8 @@ public sealed class ModerationService(ThreatShareDb db, TimeProvider time, StixV
                 row.Recipients.Add(new ObjectRecipient { OrganizationId = r.OrganizationId });
             }
             db.Objects.Add(row);
+            // New versions (redacted, escalated, revoked) are indexed like submitted ones, in the decision's transaction.
+            Index.Add(row);
             return row;
         }
 

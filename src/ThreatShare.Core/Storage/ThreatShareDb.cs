@@ -68,6 +68,12 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
     /// <summary>Checkpoints of the audit chain.</summary>
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
 
+    /// <summary>The lookup index: values named by stored object versions.</summary>
+    public DbSet<Lookup.ObservableEntry> ObservableEntries => Set<Lookup.ObservableEntry>();
+
+    /// <summary>CIDR prefix lengths that occur in the lookup index.</summary>
+    public DbSet<Lookup.RangeLength> RangeLengths => Set<Lookup.RangeLength>();
+
     /// <summary>True when the provider stores JSON as <c>jsonb</c>.</summary>
     protected virtual bool UsesJsonb => false;
 
@@ -203,7 +209,13 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
             e.Property(o => o.Type).HasMaxLength(250);
             e.Property(o => o.Version).HasMaxLength(40);
             e.Property(o => o.Channel).HasMaxLength(80);
-            e.HasIndex(o => new { o.StixId, o.Version }).IsUnique();
+            var byVersion = e.HasIndex(o => new { o.StixId, o.Version }).IsUnique();
+            if (UsesJsonb)
+            {
+                // Lookup's join, newest-version and revocation checks read the visibility columns from the
+                // index alone on PostgreSQL: the rows are wide (the JSON), and a bulk lookup visits thousands.
+                byVersion.IncludeProperties(o => new { o.Key, o.State, o.Tlp, o.Channel, o.SubmitterOrganizationId, o.Revoked, o.Type });
+            }
             e.HasIndex(o => new { o.Channel, o.Sequence }).IsUnique();
             e.HasIndex(o => o.Type);
             e.HasIndex(o => o.SubmitterOrganizationId);
@@ -215,6 +227,27 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
             }
             e.HasMany(o => o.Recipients).WithOne().HasForeignKey(r => r.ObjectKey).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Submission>().WithMany().HasForeignKey(o => o.SubmissionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Lookup.ObservableEntry>(e =>
+        {
+            e.ToTable("ObservableEntries");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.StixId).HasMaxLength(300);
+            e.Property(x => x.Version).HasMaxLength(40);
+            e.Property(x => x.Term).HasMaxLength(Lookup.Observables.MaxValueLength + 10);
+            // Lookup probes by plain equality on the term; the object's rows are found by (StixId, Version).
+            var byTerm = e.HasIndex(x => x.Term);
+            e.HasIndex(x => new { x.StixId, x.Version });
+            if (UsesJsonb)
+            {
+                // PostgreSQL answers a probe from the index alone (no heap visit for a hit's columns).
+                byTerm.IncludeProperties(x => new { x.StixId, x.Version, x.ValidFrom, x.ValidUntil });
+            }
+        });
+        builder.Entity<Lookup.RangeLength>(e =>
+        {
+            e.HasKey(x => new { x.Family, x.Length });
+            e.Property(x => x.Family).HasMaxLength(8);
         });
         builder.Entity<ObjectRecipient>(e =>
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ThreatShare.Core.Alerts;
 using ThreatShare.Core.Audit;
+using ThreatShare.Core.Lookup;
 using ThreatShare.Core.Storage;
 using ThreatShare.Core.Trust;
 using ThreatShare.Stix;
@@ -119,6 +120,8 @@ public sealed class SubmissionPipeline
         var newOwners = new List<IdOwner>();
         var owned = new HashSet<string>(c.OwnedIds, StringComparer.Ordinal);
         var rows = new List<StoredObject>(stored.Count);
+        // Every row is indexed for lookup whatever its state: lookup asks the visibility decision, so approval needs no re-indexing.
+        var index = new LookupIndex(_db);
         foreach (var obj in stored)
         {
             bool observable = obj is StixCyberObservable;
@@ -144,6 +147,7 @@ public sealed class SubmissionPipeline
                 row.Recipients.Add(new ObjectRecipient { OrganizationId = r });
             }
             rows.Add(row);
+            index.Add(row, obj);
             if (!observable && owned.Add(obj.Id.Value))
             {
                 newOwners.Add(new IdOwner { StixId = obj.Id.Value, OrganizationId = submission.OrganizationId });
@@ -160,11 +164,13 @@ public sealed class SubmissionPipeline
             await PostgresCopy.InsertAsync(_db, rows, ct);
             await PostgresCopy.InsertAsync(_db, newOwners, ct);
             await PostgresCopy.InsertAsync(_db, alerts.Written, ct);
+            await index.WriteAsync(bulk: true, ct);
         }
         else
         {
             _db.Objects.AddRange(rows);
             _db.IdOwners.AddRange(newOwners);
+            await index.WriteAsync(bulk: false, ct);
             await _db.SaveChangesAsync(ct);
         }
         // The record commits with the submission; for an anonymous one it is the only place that names the source.

@@ -35,6 +35,34 @@ public abstract class StorageSuite(IStorageDatabase store)
     }
 
     [Fact]
+    public async Task Backfill_IndexesObjectsStoredBeforeTheIndex_Once()
+    {
+        await using var db = await Store.NewEmptyDatabaseAsync("backfill");
+        await StorageSetup.MigrateAsync(db, CancellationToken.None);
+        var submission = new Submission { Id = Guid.NewGuid(), OrganizationId = Guid.NewGuid(), SubmittedBy = "user:test", Channel = "cross-sector", State = SubmissionState.Published, ReceivedAt = Epoch };
+        db.Submissions.Add(submission);
+        string id = "indicator--" + Guid.NewGuid();
+        var indicator = NewObject(submission.Id, id);
+        indicator.Json = $$"""{"type":"indicator","spec_version":"2.1","id":"{{id}}","created":"2026-01-01T00:00:00.000Z","modified":"2026-01-01T00:00:00.000Z","pattern":"[ipv4-addr:value ISSUBSET '45.155.0.0/16'] OR [domain-name:value = 'Evil.Test']","pattern_type":"stix","valid_from":"2026-01-01T00:00:00Z","valid_until":"2027-01-01T00:00:00Z"}""";
+        var identity = NewObject(submission.Id, "identity--" + Guid.NewGuid());
+        identity.Type = "identity";
+        db.Objects.AddRange(indicator, identity);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        Assert.Equal(1, await ThreatShare.Core.Lookup.LookupIndex.BackfillAsync(db, CancellationToken.None));
+        var entries = await db.ObservableEntries.OrderBy(e => e.Term).ToListAsync();
+        Assert.Equal(["domain:evil.test", "ipv4:45.155.0.0/16"], entries.Select(e => e.Term));
+        Assert.All(entries, e => Assert.Equal((id, indicator.Version), (e.StixId, e.Version)));
+        Assert.Equal(2027, entries[0].ValidUntil!.Value.Year);
+        Assert.Equal([("ipv4", 16)], (await db.RangeLengths.ToListAsync()).Select(r => (r.Family, r.Length)));
+
+        // The index has entries now: a later start leaves it alone.
+        Assert.Equal(0, await ThreatShare.Core.Lookup.LookupIndex.BackfillAsync(db, CancellationToken.None));
+        Assert.Equal(2, await db.ObservableEntries.CountAsync());
+    }
+
+    [Fact]
     public async Task UniqueIndex_Rejects_SameStixIdAndVersion()
     {
         var submission = await NewSubmissionAsync();

@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace ThreatShare.IntegrationTests.Trust;
 
 /// <summary>
-/// Every read path that exists (object, list, versions, sightings, submission, channels) × every reader of the
+/// Every read path that exists (object, list, versions, sightings, submission, channels, lookup) × every reader of the
 /// demo data (each organization's API client, each analyst and org-admin, the finance moderator and
 /// the directorate admin) × objects in every channel at every TLP level: published and pending,
 /// anonymized, and objects whose versions differ in TLP. The expected answer is computed here from
@@ -38,8 +38,8 @@ public abstract class AuthorizationMatrixSuite(ITestOutputHelper output)
             await run.CheckAsync(reader);
         }
         output.WriteLine($"{matrix.Readers.Count} readers × {matrix.Posts.Count} object versions ({matrix.Posts.Select(p => p.ObjectId).Distinct().Count()} objects) "
-            + $"× 5 read paths + attribution + channels = {run.Checks} checks, {run.Mismatches.Count} mismatches");
-        Assert.True(matrix.Readers.Count >= 20 && matrix.Posts.Count >= 40 && run.Checks > 4000, "the matrix is smaller than designed");
+            + $"× 5 read paths + attribution + channels + lookup (single and bulk) = {run.Checks} checks, {run.Mismatches.Count} mismatches");
+        Assert.True(matrix.Readers.Count >= 20 && matrix.Posts.Count >= 40 && run.Checks > 6000, "the matrix is smaller than designed");
         Assert.Empty(run.Mismatches);
     }
 }
@@ -111,6 +111,8 @@ internal sealed class MatrixRun(MatrixFixture matrix)
             }
         }
 
+        await CheckLookupAsync(reader, api);
+
         var channels = (await api.GetFromJsonAsync<JsonElement>("/api/v1/channels")).GetProperty("channels").EnumerateArray()
             .Where(c => c.GetProperty("can_read").GetBoolean()).Select(c => c.GetProperty("name").GetString()!).ToHashSet();
         foreach (string channel in MatrixFixture.Channels)
@@ -119,6 +121,62 @@ internal sealed class MatrixRun(MatrixFixture matrix)
             if (channels.Contains(channel) != DesignTable.ReadsChannel(reader, channel))
             {
                 Mismatches.Add($"{reader.Name} channel {channel}: can_read={channels.Contains(channel)}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lookup, one value at a time and all at once: an object is found iff the reader sees a published
+    /// version of it (none is revoked or expired here), and the channel and TLP shown are those of the
+    /// newest such version. No source is ever shown.
+    /// </summary>
+    private async Task CheckLookupAsync(MatrixReader reader, HttpClient api)
+    {
+        var groups = matrix.Posts.GroupBy(p => p.ObjectId).ToList();
+        using var bulk = await api.PostAsJsonAsync("/api/v1/lookup", new { values = groups.Select(g => matrix.Values[g.Key]).ToArray() });
+        Assert.Equal(HttpStatusCode.OK, bulk.StatusCode);
+        string text = await bulk.Content.ReadAsStringAsync();
+        var results = JsonDocument.Parse(text).RootElement.GetProperty("results").EnumerateArray().ToList();
+        Checks++;
+        foreach (string poster in matrix.Posts.Select(p => p.Poster).Distinct())
+        {
+            if (text.Contains(matrix.IdentityOf(poster), StringComparison.Ordinal))
+            {
+                Mismatches.Add($"SOURCE LEAK: {reader.Name} lookup shows {poster}'s identity");
+            }
+        }
+        for (int i = 0; i < groups.Count; i++)
+        {
+            var versions = groups[i];
+            var current = versions.Where(p => p.Published && DesignTable.Sees(reader, p)).MaxBy(p => p.Modified, StringComparer.Ordinal);
+            using var one = await api.GetAsync($"/api/v1/lookup?value={matrix.Values[versions.Key]}");
+            Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+            var single = await one.Content.ReadFromJsonAsync<JsonElement>();
+            foreach (var (path, result) in new[] { ("lookup", single), ("bulk lookup", results[i]) })
+            {
+                Checks++;
+                if (result.GetProperty("value").GetString() != matrix.Values[versions.Key])
+                {
+                    Mismatches.Add($"{reader.Name} {path}: result {i} is for {result.GetProperty("value").GetString()}, not in input order");
+                    continue;
+                }
+                var matches = result.GetProperty("matches").EnumerateArray().ToList();
+                var match = matches.FirstOrDefault(m => m.GetProperty("indicator_id").GetString() == versions.Key);
+                Check(reader, versions.First(), path, match.ValueKind == JsonValueKind.Object, current is not null);
+                Checks++;
+                if (matches.Count > 1)
+                {
+                    Mismatches.Add($"{reader.Name} {path} of {versions.Key}: {matches.Count} matches");
+                }
+                if (current is not null && match.ValueKind == JsonValueKind.Object)
+                {
+                    Checks++;
+                    (string channel, string tlp) = (match.GetProperty("channel").GetString()!, match.GetProperty("tlp").GetString()!);
+                    if (channel != current.Channel || tlp != current.Tlp)
+                    {
+                        Mismatches.Add($"{reader.Name} {path} of {versions.Key} shows {channel} {tlp}, expected the newest visible version {current}");
+                    }
+                }
             }
         }
     }
@@ -237,6 +295,9 @@ public sealed class MatrixFixture : IAsyncDisposable
 
     public List<MatrixPost> Posts { get; } = [];
 
+    /// <summary>The address each object's pattern names.</summary>
+    public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
+
     public List<MatrixReader> Readers { get; } = [];
 
     public string IdentityOf(string slug) => Node.Organization(slug).GetProperty("identity_id").GetString()!;
@@ -305,7 +366,14 @@ public sealed class MatrixFixture : IAsyncDisposable
         string? id = null, string modified = "2026-11-01T10:00:00.000Z")
     {
         using var api = Node.ClientWith(await Node.ClientTokenAsync(poster));
-        var body = Samples.Submission(channel, tlp, Samples.Bundle(Samples.Indicator(id, modified)), recipients);
+        // Each object names an address of its own (kept across its versions), so a lookup tells the objects apart.
+        id ??= "indicator--" + Guid.NewGuid();
+        if (!Values.TryGetValue(id, out string? value))
+        {
+            value = $"45.160.{Values.Count / 250}.{(Values.Count % 250) + 1}";
+            Values[id] = value;
+        }
+        var body = Samples.Submission(channel, tlp, Samples.Bundle(Samples.Indicator(id, modified, $"[ipv4-addr:value = '{value}']")), recipients);
         body["anonymous"] = anonymous;
         using var response = await api.PostAsJsonAsync("/api/v1/submissions", body);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{poster} {channel} {tlp}: {await response.Content.ReadAsStringAsync()}");

@@ -29,6 +29,8 @@ internal sealed class FirstStart(
     public async Task RunAsync(TextWriter console, CancellationToken ct)
     {
         await StorageSetup.MigrateAsync(db, ct);
+        // A store written before the lookup index existed gets its entries once (no-op when the index has any).
+        await Core.Lookup.LookupIndex.BackfillAsync(db, ct);
         foreach (string role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))

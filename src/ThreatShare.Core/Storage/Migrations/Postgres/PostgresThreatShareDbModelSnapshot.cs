@@ -360,6 +360,60 @@ namespace ThreatShare.Core.Storage.Migrations.Postgres
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ThreatShare.Core.Lookup.ObservableEntry", b =>
+                {
+                    b.Property<long>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Key"));
+
+                    b.Property<string>("StixId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(2010)
+                        .HasColumnType("character varying(2010)");
+
+                    b.Property<DateTime?>("ValidFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ValidUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Term");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Term"), new[] { "StixId", "Version", "ValidFrom", "ValidUntil" });
+
+                    b.HasIndex("StixId", "Version");
+
+                    b.ToTable("ObservableEntries", (string)null);
+                });
+
+            modelBuilder.Entity("ThreatShare.Core.Lookup.RangeLength", b =>
+                {
+                    b.Property<string>("Family")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Family", "Length");
+
+                    b.ToTable("RangeLengths");
+                });
+
             modelBuilder.Entity("ThreatShare.Core.Storage.Alert", b =>
                 {
                     b.Property<string>("Stream")
@@ -796,6 +850,8 @@ namespace ThreatShare.Core.Storage.Migrations.Postgres
 
                     b.HasIndex("StixId", "Version")
                         .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("StixId", "Version"), new[] { "Key", "State", "Tlp", "Channel", "SubmitterOrganizationId", "Revoked", "Type" });
 
                     b.ToTable("Objects", (string)null);
                 });

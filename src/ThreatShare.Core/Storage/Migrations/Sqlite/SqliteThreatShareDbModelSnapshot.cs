@@ -351,6 +351,56 @@ namespace ThreatShare.Core.Storage.Migrations.Sqlite
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ThreatShare.Core.Lookup.ObservableEntry", b =>
+                {
+                    b.Property<long>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StixId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(2010)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Term");
+
+                    b.HasIndex("StixId", "Version");
+
+                    b.ToTable("ObservableEntries", (string)null);
+                });
+
+            modelBuilder.Entity("ThreatShare.Core.Lookup.RangeLength", b =>
+                {
+                    b.Property<string>("Family")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Family", "Length");
+
+                    b.ToTable("RangeLengths");
+                });
+
             modelBuilder.Entity("ThreatShare.Core.Storage.Alert", b =>
                 {
                     b.Property<string>("Stream")
