@@ -33,9 +33,9 @@ public sealed class KeyRotationTests(DemoServer server) : IClassFixture<DemoServ
         Assert.Contains(fresh.Single(k => k.Use == "signing").Kid, published);
         Assert.Contains(oldKeys.Single(k => k.Use == "signing").Kid, published);
 
-        // Until the new keys are in service, tokens are still encrypted for the old key, and old tokens stay valid.
+        // Until the new keys are in service, tokens are still signed with the old key, and old tokens stay valid.
         string after = await _node.ClientTokenAsync("bank-a");
-        Assert.Equal(oldKeys.Single(k => k.Use == "encryption").Kid, EncryptionKid(after));
+        Assert.Equal(oldKeys.Single(k => k.Use == "signing").Kid, SigningKid(after));
         foreach (string token in (string[])[before, after])
         {
             using var api = _node.ClientWith(token);
@@ -65,11 +65,11 @@ public sealed class KeyRotationTests(DemoServer server) : IClassFixture<DemoServ
         [.. list.GetProperty("keys").EnumerateArray()
             .Select(k => new Key(k.GetProperty("kid").GetString()!, k.GetProperty("use").GetString()!, k.GetProperty("state").GetString()!, k.Clone()))];
 
-    /// <summary>The <c>kid</c> in the header of an encrypted (JWE) access token: the key it was encrypted for.</summary>
-    internal static string EncryptionKid(string token)
+    /// <summary>The <c>kid</c> in the header of a signed (JWS) access token: the key that signed it.</summary>
+    internal static string SigningKid(string token)
     {
         string[] parts = token.Split('.');
-        Assert.Equal(5, parts.Length);
+        Assert.Equal(3, parts.Length);
         string header = parts[0].Replace('-', '+').Replace('_', '/');
         header = header.PadRight(header.Length + ((4 - (header.Length % 4)) % 4), '=');
         using var json = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(header)));
@@ -102,15 +102,14 @@ public sealed class KeyRotationAcrossNodesTests(PostgresNodes postgres)
         // The rotation's answer lists the keys as they stood at once, whatever the load on this machine.
         var keys = KeyRotationTests.Keys(await rotated.Content.ReadFromJsonAsync<JsonElement>());
         string newSigning = keys.Single(k => k.Use == "signing" && k.State == "propagating").Kid;
-        string newEncryption = keys.Single(k => k.Use == "encryption" && k.State == "propagating").Kid;
-
+        
         // The other node publishes the new signing key within its check interval, before anyone signs with it.
         await Eventually(async () => (await b.Http.GetFromJsonAsync<JsonElement>("/.well-known/jwks")).GetProperty("keys")
             .EnumerateArray().Any(k => k.GetProperty("kid").GetString() == newSigning));
 
-        // Once propagated, the rotating node encrypts for the new key; the other node accepts such tokens, and the old ones.
+        // Once propagated, the rotating node signs with the new key; the other node accepts such tokens, and the old ones.
         string? after = null;
-        await Eventually(async () => KeyRotationTests.EncryptionKid(after = await TokenFromAsync(a, b.Organization("bank-a"))) == newEncryption);
+        await Eventually(async () => KeyRotationTests.SigningKid(after = await TokenFromAsync(a, b.Organization("bank-a"))) == newSigning);
         foreach (var node in (ServerNode[])[a, b])
         {
             foreach (string token in (string[])[before, after!])
@@ -119,7 +118,7 @@ public sealed class KeyRotationAcrossNodesTests(PostgresNodes postgres)
                 Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me")).StatusCode);
             }
         }
-        await Eventually(async () => KeyRotationTests.EncryptionKid(await b.ClientTokenAsync("bank-a")) == newEncryption);
+        await Eventually(async () => KeyRotationTests.SigningKid(await b.ClientTokenAsync("bank-a")) == newSigning);
     }
 
     /// <summary>A client token from <paramref name="node"/>'s token endpoint with the given organization's (current) demo credentials.</summary>
