@@ -11,6 +11,8 @@ cd "$(dirname "$0")/.."
 declare -A packages=(
   [/usr/lib/postgresql/15/bin/initdb]=postgresql
   [redis-server]=redis-server
+  [node]=nodejs
+  [npm]=npm
 )
 missing=()
 for tool in "${!packages[@]}"; do
@@ -28,6 +30,9 @@ if ((${#missing[@]})); then
   fi
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# The official JavaScript SignalR client, at the version pinned in tests/js/package-lock.json.
+npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
 
 results="${TEST_RESULTS_DIR:-TestResults}"
 dotnet test ThreatShare.sln -c Release --logger trx --results-directory "$results" "$@"
