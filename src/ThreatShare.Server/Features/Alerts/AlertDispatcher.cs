@@ -15,6 +15,15 @@ internal sealed class AlertDispatchOptions
 
     /// <summary>How often each node sweeps.</summary>
     public TimeSpan SweepEvery { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A hub connection whose socket has not taken what was sent for this long is closed as a slow consumer when its next alert comes.</summary>
+    public TimeSpan SlowConsumerAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Bytes that may wait unsent for one hub connection before it is closed as a slow consumer (the bound on its memory).</summary>
+    public long MaxUnsentBytes { get; set; } = 16 << 20;
+
+    /// <summary>How long a slow consumer has to read what was buffered and its close message before its connection is aborted.</summary>
+    public TimeSpan SlowConsumerGrace { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>

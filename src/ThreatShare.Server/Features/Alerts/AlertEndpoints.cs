@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using ThreatShare.Core.Alerts;
 using ThreatShare.Core.Audit;
@@ -26,7 +28,10 @@ internal static class AlertEndpoints
         services.AddSingleton<MembershipBus>();
         services.AddHostedService(sp => sp.GetRequiredService<MembershipBus>());
         services.AddOptions<AlertDispatchOptions>().BindConfiguration("ThreatShare:Alerts")
-            .Validate(o => o.SweepAfter > TimeSpan.Zero && o.SweepEvery > TimeSpan.Zero, "ThreatShare:Alerts:SweepAfter and SweepEvery must be positive").ValidateOnStart();
+            .Validate(o => o.SweepAfter > TimeSpan.Zero && o.SweepEvery > TimeSpan.Zero, "ThreatShare:Alerts:SweepAfter and SweepEvery must be positive")
+            .Validate(o => o.MaxUnsentBytes > 0 && o.SlowConsumerAfter > TimeSpan.Zero && o.SlowConsumerGrace > TimeSpan.Zero,
+                "ThreatShare:Alerts:MaxUnsentBytes, SlowConsumerAfter and SlowConsumerGrace must be positive")
+            .ValidateOnStart();
         services.AddSingleton<AlertDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertDispatcher>());
         return services;
@@ -34,7 +39,16 @@ internal static class AlertEndpoints
 
     public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder app)
     {
-        app.MapHub<AlertHub>(AlertHub.Path);
+        // MapHub with one step more: the bounded outbound buffer (SlowConsumers) sits between the hub and the transport.
+        var hub = app.MapConnections(AlertHub.Path, new HttpConnectionDispatcherOptions(), connection => connection.UseOutboundLimit().UseHub<AlertHub>());
+        hub.Add(endpoint =>
+        {
+            foreach (object attribute in typeof(AlertHub).GetCustomAttributes(inherit: true))
+            {
+                endpoint.Metadata.Add(attribute);
+            }
+            endpoint.Metadata.Add(new HubMetadata(typeof(AlertHub)));
+        });
         app.MapGet("/api/v1/alerts", ListAsync).RequireAuthorization()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
