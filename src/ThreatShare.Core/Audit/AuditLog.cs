@@ -33,6 +33,9 @@ public static class AuditActions
     /// <summary>TLP:RED objects were read.</summary>
     public const string ReadRed = "read.red";
 
+    /// <summary>TLP:RED alerts pushed live to the connections of their stream (an organization's stream).</summary>
+    public const string PushRed = "push.red";
+
     /// <summary>The audit log was read or verified.</summary>
     public const string AuditRead = "audit.read";
 }

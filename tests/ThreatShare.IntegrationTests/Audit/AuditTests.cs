@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ThreatShare.Core.Storage;
@@ -159,6 +160,45 @@ public abstract class AuditSuite : NodeSuite
         using var insurer = await ClientAsync("insurer-c");
         Assert.Equal(HttpStatusCode.NotFound, (await insurer.GetAsync($"/api/v1/objects/{red}")).StatusCode);
         Assert.Single(await RecordsAsync($"action=read.red&target={red}"));
+    }
+
+    [Fact]
+    public async Task RedAlerts_PushedLive_AndResumedOverTheHub_AreRecorded()
+    {
+        string red = "indicator--" + Guid.NewGuid();
+        await using var subscriber = await Alerts.Subscriber.ConnectAsync(Node, await Node.ClientTokenAsync("bank-a"));
+        await SubmitAsync("bank-b", Samples.Submission("sector:finance", "red", Samples.Bundle(Samples.Indicator(red)), "bank-a"));
+        var alert = await subscriber.NextAsync(a => a.GetProperty("objectId").GetString() == red);
+        Assert.Equal("org:bank-a", alert.GetProperty("stream").GetString());
+
+        // The push is recorded with its mark, just after it went out: once per stream it went to (the recipient's and the submitter's).
+        var pushed = await WithinAsync(() => RecordsAsync($"action=push.red&target={red}"), records => records.Count == 2);
+        Assert.All(pushed, p => Assert.Equal("system", Text(p, "actor")));
+        Assert.Contains(pushed, p => p.GetProperty("details").ToString().Contains("org:bank-a", StringComparison.Ordinal));
+        Assert.Contains(pushed, p => p.GetProperty("details").ToString().Contains("org:bank-b", StringComparison.Ordinal));
+
+        // Resuming the stream over the hub is a read by the connection's caller, recorded as a REST read is.
+        Assert.Empty(await RecordsAsync($"action=read.red&target={red}"));
+        await subscriber.Connection.InvokeAsync("Resume", "org:bank-a", alert.GetProperty("sequence").GetInt64() - 1);
+        var read = Assert.Single(await WithinAsync(() => RecordsAsync($"action=read.red&target={red}"), records => records.Count > 0));
+        Assert.Equal("bank-a", Text(read, "organization"));
+        Assert.StartsWith("client:", Text(read, "actor"), StringComparison.Ordinal);
+        Assert.Contains("hub:resume", read.GetProperty("details").ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Reads again until <paramref name="done"/> holds (records written just after a push), at most 15 s.</summary>
+    private static async Task<List<JsonElement>> WithinAsync(Func<Task<List<JsonElement>>> read, Func<List<JsonElement>, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var records = await read();
+            if (done(records) || DateTime.UtcNow > deadline)
+            {
+                return records;
+            }
+            await Task.Delay(100);
+        }
     }
 
     [Fact]

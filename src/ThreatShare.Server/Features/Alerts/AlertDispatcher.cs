@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ThreatShare.Core.Audit;
 using ThreatShare.Core.Storage;
 
 namespace ThreatShare.Server.Features.Alerts;
@@ -108,13 +109,23 @@ internal sealed partial class AlertDispatcher(IServiceScopeFactory scopes, IHubC
             await hub.Clients.Group(message["stream"]!.GetValue<string>()).SendAsync(AlertHub.AlertMethod, message, ct);
         }
         // Marked after the push: a node that stops in between leaves them for a sweep (a duplicate, never a loss).
+        // The push of TLP:RED alerts is audited with the mark, so a sweep that pushes them again records that too.
         var db = scope.ServiceProvider.GetRequiredService<ThreatShareDb>();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var stream in batch.GroupBy(a => a.Stream, StringComparer.Ordinal))
         {
             long first = stream.Min(a => a.Sequence), last = stream.Max(a => a.Sequence);
             await db.Alerts.Where(a => a.Stream == stream.Key && a.Sequence >= first && a.Sequence <= last && !a.Dispatched)
                 .ExecuteUpdateAsync(u => u.SetProperty(a => a.Dispatched, true), ct);
+            List<string> red = [.. stream.Where(a => a.Tlp == Core.Trust.Tlp.Red && a.ObjectId is not null).Select(a => a.ObjectId!).Distinct(StringComparer.Ordinal)];
+            if (red.Count > 0)
+            {
+                await audit.AppendAsync(AuditActions.PushRed, red.Count == 1 ? red[0] : null, AuditOutcome.Success,
+                    new { stream = stream.Key, count = red.Count, objects = red.Take(100) }, ct);
+            }
         }
+        await tx.CommitAsync(ct);
     }
 
     [LoggerMessage(1201, LogLevel.Warning, "Alert dispatch queue full: {Count} alerts not pushed now; the sweep pushes them later and subscribers can resume from the store")]

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using ThreatShare.Core.Audit;
 using ThreatShare.Core.Storage;
+using ThreatShare.Core.Trust;
+using ThreatShare.Server.Features.Audit;
+using ThreatShare.Server.Features.Identity;
 
 namespace ThreatShare.Server.Features.Alerts;
 
@@ -12,7 +16,7 @@ namespace ThreatShare.Server.Features.Alerts;
 /// it missed of a stream it reads, in order, and <c>Streams()</c> to learn which streams it reads.
 /// </summary>
 [Authorize]
-internal sealed class AlertHub(LiveMembership membership, ThreatShareDb db, AlertRenderer renderer) : Hub
+internal sealed class AlertHub(LiveMembership membership, ThreatShareDb db, AlertRenderer renderer, CallerContext callers, AuditLog audit, AuditActor actor) : Hub
 {
     public const string Path = "/hubs/alerts";
     public const string AlertMethod = "alert";
@@ -54,11 +58,30 @@ internal sealed class AlertHub(LiveMembership membership, ThreatShareDb db, Aler
             {
                 await Clients.Caller.SendAsync(AlertMethod, message, Context.ConnectionAborted);
             }
+            await RecordRedReadsAsync(page);
             if (page.Count < ResumePage)
             {
                 return;
             }
             after = page[^1].Sequence;
         }
+    }
+
+    /// <summary>TLP:RED objects sent by <c>Resume</c> are reads by this connection's caller, audited as REST reads are.</summary>
+    private async Task RecordRedReadsAsync(List<Alert> page)
+    {
+        List<string> red = [.. page.Where(a => a.Tlp == Tlp.Red && a.ObjectId is not null).Select(a => a.ObjectId!).Distinct(StringComparer.Ordinal)];
+        if (red.Count == 0)
+        {
+            return;
+        }
+        // A hub call has its own scope: the actor is filled from the connection (CallerContext names the caller).
+        var address = Context.GetHttpContext()?.Connection.RemoteIpAddress;
+        actor.Source = address is null ? null : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
+        if (Context.User is { } user)
+        {
+            await callers.GetAsync(user, Context.ConnectionAborted);
+        }
+        await audit.RecordAsync("hub:resume", red, Context.ConnectionAborted);
     }
 }
