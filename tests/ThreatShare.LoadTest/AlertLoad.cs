@@ -118,6 +118,8 @@ internal static class AlertLoad
         long first = await LastSequenceAsync(reader);
         Interlocked.Exchange(ref startSequence, first);
 
+        double serverCpuBefore = pids.Sum(CpuSeconds), ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+
         // Publisher: one indicator per post, at the given rate, for the given time.
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"publishing {rate} alerts/s for {seconds} s…"));
         var publishing = Stopwatch.StartNew();
@@ -140,6 +142,7 @@ internal static class AlertLoad
             await Task.Delay(100);
         }
         double window = (Interlocked.Read(ref lastArrival) - Interlocked.Read(ref firstArrival)) / (double)Stopwatch.Frequency;
+        double serverCpu = pids.Sum(CpuSeconds) - serverCpuBefore, ownCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - ownCpuBefore;
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
 
@@ -153,6 +156,8 @@ internal static class AlertLoad
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"server memory         {rssBefore / 1048576.0:F0} MB before, {rssIdle / 1048576.0:F0} MB with the connections idle: {(rssIdle - rssBefore) / 1024.0 / subscribers:F1} KB per idle connection"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"CPU while publishing  servers {serverCpu:F1} s ({serverCpu * 1e6 / Math.Max(Interlocked.Read(ref received), 1):F1} µs a delivery), load tool {ownCpu:F1} s ({ownCpu * 1e6 / Math.Max(Interlocked.Read(ref received), 1):F1} µs a delivery)"));
         }
 
         await Parallel.ForEachAsync(connections.Where(c => c is not null), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (c, ct) => await c.DisposeAsync());
@@ -173,6 +178,14 @@ internal static class AlertLoad
             }
         }
         return double.NaN;
+    }
+
+    /// <summary>CPU time (user and system) a process has used, from <c>/proc</c> (clock ticks of 10 ms).</summary>
+    private static double CpuSeconds(int pid)
+    {
+        string stat = File.ReadAllText($"/proc/{pid}/stat");
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     /// <summary>Resident memory of a process, from <c>/proc</c>.</summary>
