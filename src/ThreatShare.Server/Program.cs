@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -33,10 +31,8 @@ builder.Services.AddProblemDetails();
 // The REST API speaks snake_case like STIX and TAXII.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
 builder.Services.AddThreatShareStore();
-// Cookie and antiforgery keys live in the data directory so sign-ins survive a restart.
-builder.Services.AddDataProtection().SetApplicationName("ThreatShare");
-builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<ServerOptions>, ILoggerFactory>((o, server, logs) =>
-    o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(server.Value.DataDirectory, "protection-keys")), logs));
+// Cookie and antiforgery keys live in the store: sign-ins survive a restart and every node reads the others' cookies.
+builder.Services.AddDataProtection().SetApplicationName("ThreatShare").PersistKeysToDbContext<ThreatShare.Core.Storage.ThreatShareDb>();
 builder.Services.AddOpenApi();
 builder.Services.AddThreatShareIdentity();
 builder.Services.AddScoped<MemberDirectory>();

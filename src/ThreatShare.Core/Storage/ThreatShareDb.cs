@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace ThreatShare.Core.Storage;
 /// applications and tokens, submissions and stored objects. Each provider has its own subclass so
 /// that it keeps its own migrations (<see cref="SqliteThreatShareDb"/>, <see cref="PostgresThreatShareDb"/>).
 /// </summary>
-public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRole<Guid>, Guid>
+public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
 {
     /// <summary>Creates the context.</summary>
     protected ThreatShareDb(DbContextOptions options)
@@ -67,6 +68,9 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
 
     /// <summary>Checkpoints of the audit chain.</summary>
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+
+    /// <summary>ASP.NET Core data-protection keys (sign-in cookies, antiforgery), shared by every node of the store.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The lookup index: values named by stored object versions.</summary>
     public DbSet<Lookup.ObservableEntry> ObservableEntries => Set<Lookup.ObservableEntry>();

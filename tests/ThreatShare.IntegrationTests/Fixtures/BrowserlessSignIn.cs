@@ -46,8 +46,11 @@ public sealed partial class BrowserlessSignIn : IDisposable
 
     public async Task<HttpResponseMessage> GetAsync(string url) => await _http.GetAsync(url);
 
-    /// <summary>Posts the form found on <paramref name="pageUrl"/> with the given fields (antiforgery and ReturnUrl taken from the page).</summary>
-    public async Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, IReadOnlyDictionary<string, string> fields)
+    /// <summary>
+    /// Posts the form found on <paramref name="pageUrl"/> with the given fields (antiforgery and
+    /// ReturnUrl taken from the page), to the same server or to <paramref name="postTo"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, IReadOnlyDictionary<string, string> fields, Uri? postTo = null)
     {
         using var page = await _http.GetAsync(pageUrl);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -58,7 +61,7 @@ public sealed partial class BrowserlessSignIn : IDisposable
             form.TryAdd(WebUtility.HtmlDecode(hidden.Groups["name"].Value), WebUtility.HtmlDecode(hidden.Groups["value"].Value));
         }
         string action = WebUtility.HtmlDecode(FormAction().Match(html).Groups["action"].Value);
-        return await _http.PostAsync(action, new FormUrlEncodedContent(form));
+        return await _http.PostAsync(postTo is null ? new Uri(action, UriKind.Relative) : new Uri(postTo, action), new FormUrlEncodedContent(form));
     }
 
     /// <summary>Signs in from the authorize URL to the authorization code; returns the code.</summary>

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ThreatShare.Core.Storage;
 using ThreatShare.IntegrationTests.Fixtures;
 
 namespace ThreatShare.IntegrationTests.Hosting;
@@ -17,11 +20,14 @@ public sealed class HostTests(DemoServer server) : IClassFixture<DemoServer>
     }
 
     [Fact]
-    public async Task SignInPage_Keys_AreKept_InTheDataDirectory()
+    public async Task SignInPage_Keys_AreKept_InTheStore_NotInTheDataDirectory()
     {
         using var page = await _node.Http.GetAsync("/account/login");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(_node.DataDirectory, "protection-keys"), "*.xml"));
+        await using var scope = _node.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ThreatShareDb>();
+        Assert.NotEmpty(await db.DataProtectionKeys.ToListAsync());
+        Assert.False(Directory.Exists(Path.Combine(_node.DataDirectory, "protection-keys")));
     }
 
     [Fact]

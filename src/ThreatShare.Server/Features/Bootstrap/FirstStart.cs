@@ -21,6 +21,7 @@ internal sealed class FirstStart(
     KeyRing keys,
     MemberDirectory directory,
     IOpenIddictApplicationManager applications,
+    Microsoft.Extensions.Options.IOptions<Hosting.ServerOptions> server,
     ILogger<FirstStart> logger)
 {
     public const string DirectorateSlug = "directorate";
@@ -39,6 +40,7 @@ internal sealed class FirstStart(
             }
         }
         await keys.EnsureCurrentAsync(ct);
+        await ImportFileProtectionKeysAsync(ct);
         await EnsureCliClientAsync(ct);
         await WarningListStore.EnsureDefaultsAsync(db, DateTime.UtcNow, ct);
 
@@ -63,6 +65,35 @@ internal sealed class FirstStart(
     }
 
     /// <summary>The public client people use from the command line: authorization code with PKCE, no secret.</summary>
+    /// <summary>
+    /// Data-protection keys (sign-in cookies, antiforgery) live in the store so that every node reads
+    /// the others' cookies. A data directory written before keeps its keys in files: they move into
+    /// the store once, so existing sign-ins stay valid, and the files are deleted.
+    /// </summary>
+    private async Task ImportFileProtectionKeysAsync(CancellationToken ct)
+    {
+        var directory = new DirectoryInfo(Path.Combine(server.Value.DataDirectory, "protection-keys"));
+        if (!directory.Exists || await db.DataProtectionKeys.AnyAsync(ct))
+        {
+            return;
+        }
+        var files = directory.GetFiles("*.xml");
+        foreach (var file in files)
+        {
+            db.DataProtectionKeys.Add(new Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
+            {
+                FriendlyName = Path.GetFileNameWithoutExtension(file.Name),
+                Xml = await File.ReadAllTextAsync(file.FullName, ct),
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var file in files)
+        {
+            file.Delete();
+        }
+        Log.ProtectionKeysImported(logger, files.Length);
+    }
+
     private async Task EnsureCliClientAsync(CancellationToken ct)
     {
         if (await applications.FindByClientIdAsync(IdentitySetup.CliClientId, ct) is not null)
@@ -95,4 +126,7 @@ internal static partial class Log
 
     [LoggerMessage(1002, LogLevel.Information, "Demo data ready; credentials written to {Path}")]
     public static partial void DemoSeeded(ILogger logger, string path);
+
+    [LoggerMessage(1003, LogLevel.Information, "Moved {Count} data-protection keys from the data directory into the store")]
+    public static partial void ProtectionKeysImported(ILogger logger, int count);
 }
