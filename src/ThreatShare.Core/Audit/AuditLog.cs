@@ -33,6 +33,9 @@ public static class AuditActions
     /// <summary>TLP:RED objects were read.</summary>
     public const string ReadRed = "read.red";
 
+    /// <summary>Published object versions were deleted by their organization (TAXII <c>DELETE</c>).</summary>
+    public const string ObjectDelete = "object.delete";
+
     /// <summary>The audit log was read or verified.</summary>
     public const string AuditRead = "audit.read";
 }
