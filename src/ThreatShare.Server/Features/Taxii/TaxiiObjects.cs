@@ -209,6 +209,10 @@ internal static class TaxiiObjects
             {
                 return TaxiiResults.BadRequest("the body must be a TAXII envelope: an object with an 'objects' list", [new("$.objects", "required, a list of STIX objects")]);
             }
+            if (root.TryGetProperty("type", out _))
+            {
+                return TaxiiResults.BadRequest("the body must be a TAXII envelope, not a STIX bundle: send its objects as {\"objects\": [...]}", [new("$.type", "an envelope has no type")]);
+            }
             if (objects.GetArrayLength() == 0)
             {
                 return TaxiiResults.BadRequest("the envelope holds no objects", [new("$.objects", "at least one object")]);
