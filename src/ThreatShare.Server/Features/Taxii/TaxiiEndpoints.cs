@@ -103,6 +103,12 @@ internal static class TaxiiEndpoints
                 ? TooLarge(http.RequestServices.GetRequiredService<IOptions<SubmissionOptions>>().Value.MaxBytes)
                 : TaxiiResults.Error(e.StatusCode, "Bad request", "the request could not be read: " + e.Message);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug or broken infrastructure: logged here, and a TAXII error without details on the wire.
+            TaxiiLog.Failed(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TaxiiEndpoints)), e, http.Request.Method, http.Request.Path);
+            return TaxiiResults.Error(StatusCodes.Status500InternalServerError, "Internal error", "the server could not answer; the error is logged");
+        }
     }
 
     public static IResult TooLarge(long max) =>
@@ -153,4 +159,11 @@ internal static class TaxiiEndpoints
     /// <summary>The address clients reach the server at: the configured public URL, else the request's own.</summary>
     public static string BaseUrl(HttpContext http, ServerOptions server) =>
         server.PublicUrl is { } url ? url.ToString().TrimEnd('/') : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+}
+
+/// <summary>Log messages of the TAXII feature (ids 1300–1399).</summary>
+internal static partial class TaxiiLog
+{
+    [LoggerMessage(1301, LogLevel.Error, "TAXII {Method} {Path} failed")]
+    public static partial void Failed(ILogger logger, Exception exception, string method, string path);
 }
