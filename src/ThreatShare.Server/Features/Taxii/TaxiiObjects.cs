@@ -39,7 +39,7 @@ internal static class TaxiiObjects
             return TaxiiResults.BadRequest("a query parameter is malformed", errors);
         }
         var collection = TaxiiQuery.Collection(db, caller.Reader, channel.Channel.Name);
-        var rows = await query.Page(query.Filter(collection, collection)).ToListAsync(ct);
+        var rows = await query.PageAsync(query.Filter(collection), collection, ct);
         return await EnvelopeAsync(rows, query, caller, db, audit, ct);
     }
 
@@ -61,7 +61,7 @@ internal static class TaxiiObjects
         {
             return TaxiiResults.BadRequest("a query parameter is malformed", errors);
         }
-        var rows = await query.Page(query.Filter(versions, collection)).ToListAsync(ct);
+        var rows = await query.PageAsync(query.Filter(versions), collection, ct);
         return await EnvelopeAsync(rows, query, caller, db, audit, ct);
     }
 
@@ -82,7 +82,7 @@ internal static class TaxiiObjects
         {
             return TaxiiResults.BadRequest("a query parameter is malformed", errors);
         }
-        var rows = await query.Page(query.Filter(versions, collection)).Select(o => new { o.Json, o.AddedAt, o.Sequence }).ToListAsync(ct);
+        var rows = await query.PageAsync(query.Filter(versions), collection, ct);
         bool more = rows.Count > query.Limit;
         var page = rows.Take(query.Limit).ToList();
         var result = (TaxiiResults.Bytes)TaxiiResults.Resource(
@@ -103,7 +103,7 @@ internal static class TaxiiObjects
             return TaxiiResults.BadRequest("a query parameter is malformed", errors);
         }
         var collection = TaxiiQuery.Collection(db, caller.Reader, channel.Channel.Name);
-        var rows = await query.Page(query.Filter(collection, collection)).Select(o => new { o.StixId, o.Json, o.AddedAt, o.Sequence }).ToListAsync(ct);
+        var rows = await query.PageAsync(query.Filter(collection), collection, ct);
         bool more = rows.Count > query.Limit;
         var page = rows.Take(query.Limit).ToList();
         var records = page.Select(r => new TaxiiManifestRecord(r.StixId, TaxiiTime.DateAdded(r.AddedAt), TaxiiTime.VersionOf(r.Json, r.AddedAt), TaxiiMedia.Stix)).ToList();
@@ -139,7 +139,7 @@ internal static class TaxiiObjects
         {
             return TaxiiResults.BadRequest("a query parameter is malformed", errors);
         }
-        var matched = await query.Filter(versions, collection).Select(o => new { o.Key, o.Version, o.SubmitterOrganizationId }).ToListAsync(ct);
+        var matched = await query.SelectAsync(query.Filter(versions), collection, int.MaxValue, ct);
         if (matched.Count == 0)
         {
             return TaxiiResults.Error(StatusCodes.Status404NotFound, "Not found", "no version of this object matches match[version]");

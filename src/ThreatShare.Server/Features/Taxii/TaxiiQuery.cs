@@ -189,8 +189,13 @@ internal sealed class TaxiiQuery
     public static IQueryable<StoredObject> Collection(ThreatShareDb db, Reader reader, string channel) =>
         db.Objects.AsNoTracking().VisibleTo(reader).Where(o => o.Channel == channel && o.State == SubmissionState.Published && o.Sequence != null);
 
-    /// <summary>Applies the filters (not the paging) to <paramref name="objects"/>, a query of <see cref="Collection"/>.</summary>
-    public IQueryable<StoredObject> Filter(IQueryable<StoredObject> objects, IQueryable<StoredObject> collection)
+    /// <summary>
+    /// Applies the filters that the database evaluates alone to <paramref name="objects"/>, a query of
+    /// <see cref="Collection"/>: ids, types, spec versions, <c>added_after</c>, and version timestamps
+    /// when the version filter is nothing else. <c>first</c> and <c>last</c> are decided by
+    /// <see cref="SelectAsync"/>.
+    /// </summary>
+    public IQueryable<StoredObject> Filter(IQueryable<StoredObject> objects)
     {
         var query = objects;
         if (Ids is { } ids)
@@ -205,9 +210,9 @@ internal sealed class TaxiiQuery
         {
             query = query.Where(o => false);
         }
-        if (!Versions.Any(v => v is VersionMatch.All))
+        if (Versions.All(v => v is VersionMatch.At))
         {
-            query = query.Where(Or(Versions.Select(v => VersionPredicate(v, collection))));
+            query = query.Where(Or(Versions.Cast<VersionMatch.At>().Select(at => AtPredicate(at.Sortable, at.Added))));
         }
         if (AddedAfter is { } since)
         {
@@ -216,21 +221,62 @@ internal sealed class TaxiiQuery
         return query;
     }
 
-    /// <summary>One page of the filtered query in sequence order, and whether there is more.</summary>
-    public IQueryable<StoredObject> Page(IQueryable<StoredObject> filtered) =>
-        filtered.Where(o => o.Sequence > After).OrderBy(o => o.Sequence).Take(Limit + 1);
-
-    private static Expression<Func<StoredObject, bool>> VersionPredicate(VersionMatch match, IQueryable<StoredObject> collection) => match switch
+    /// <summary>
+    /// The matching versions after the page's start in sequence order, at most <paramref name="take"/>.
+    /// First and last versions are found per batch of candidates, by one grouped query over the
+    /// candidates' ids in <paramref name="collection"/> (the versions the reader may see here), rather
+    /// than by a correlated subquery per row, whose plan PostgreSQL can turn quadratic on fresh statistics.
+    /// </summary>
+    public async Task<List<StoredObject>> SelectAsync(IQueryable<StoredObject> filtered, IQueryable<StoredObject> collection, int take, CancellationToken ct)
     {
-        // Newest / oldest of the versions the reader may see in this collection. Observables have no
-        // versions of their own: their copies are ordered by when they were added.
-        VersionMatch.Last => o => !collection.Any(p => p.StixId == o.StixId
-            && (o.Version.StartsWith("sco:") ? p.Sequence > o.Sequence : string.Compare(p.Version, o.Version) > 0)),
-        VersionMatch.First => o => !collection.Any(p => p.StixId == o.StixId
-            && (o.Version.StartsWith("sco:") ? p.Sequence < o.Sequence : string.Compare(p.Version, o.Version) < 0)),
-        VersionMatch.At at => AtPredicate(at.Sortable, at.Added),
-        _ => o => true,
-    };
+        bool bounds = !Versions.Any(v => v is VersionMatch.All) && Versions.Any(v => v is VersionMatch.First or VersionMatch.Last);
+        int batch = bounds ? Math.Clamp(take, 100, MaxLimit + 1) : take;
+        var kept = new List<StoredObject>();
+        long after = After;
+        while (kept.Count < take)
+        {
+            var candidates = await filtered.Where(o => o.Sequence > after).OrderBy(o => o.Sequence).Take(batch).ToListAsync(ct);
+            if (!bounds)
+            {
+                return candidates;
+            }
+            if (candidates.Count == 0)
+            {
+                break;
+            }
+            string[] ids = [.. candidates.Select(c => c.StixId).Distinct(StringComparer.Ordinal)];
+            var range = (await collection.Where(p => ids.Contains(p.StixId)).GroupBy(p => p.StixId)
+                .Select(g => new { g.Key, MinVersion = g.Min(p => p.Version), MaxVersion = g.Max(p => p.Version), MinSequence = g.Min(p => p.Sequence), MaxSequence = g.Max(p => p.Sequence) })
+                .ToListAsync(ct)).ToDictionary(r => r.Key, StringComparer.Ordinal);
+            foreach (var row in candidates)
+            {
+                var r = range[row.StixId]; // the row itself is in the collection
+                bool observable = row.Version.StartsWith("sco:", StringComparison.Ordinal);
+                bool first = observable ? row.Sequence == r.MinSequence : row.Version == r.MinVersion;
+                bool last = observable ? row.Sequence == r.MaxSequence : row.Version == r.MaxVersion;
+                if (Versions.Any(v => v switch
+                {
+                    VersionMatch.First => first,
+                    VersionMatch.Last => last,
+                    VersionMatch.At at => row.Version == at.Sortable || (observable && DateTime.SpecifyKind(row.AddedAt, DateTimeKind.Utc) == at.Added),
+                    _ => false,
+                }))
+                {
+                    kept.Add(row);
+                }
+            }
+            after = candidates[^1].Sequence ?? after;
+            if (candidates.Count < batch)
+            {
+                break;
+            }
+        }
+        return kept.Count > take ? kept[..take] : kept;
+    }
+
+    /// <summary>One page (and one more row, to tell whether there is more) of the filtered query.</summary>
+    public Task<List<StoredObject>> PageAsync(IQueryable<StoredObject> filtered, IQueryable<StoredObject> collection, CancellationToken ct) =>
+        SelectAsync(filtered, collection, Limit + 1, ct);
 
     private static Expression<Func<StoredObject, bool>> AtPredicate(string sortable, DateTime added) =>
         o => o.Version == sortable || (o.Version.StartsWith("sco:") && o.AddedAt == added);
