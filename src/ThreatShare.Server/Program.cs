@@ -14,6 +14,7 @@ using ThreatShare.Server.Features.Objects;
 using ThreatShare.Server.Features.Organizations;
 using ThreatShare.Server.Features.Sightings;
 using ThreatShare.Server.Features.Submissions;
+using ThreatShare.Server.Features.Taxii;
 using ThreatShare.Server.Features.WarningLists;
 using ThreatShare.Server.Hosting;
 
@@ -41,6 +42,7 @@ builder.Services.AddScoped<DemoSeed>();
 builder.Services.AddSubmissions();
 builder.Services.AddModeration();
 builder.Services.AddAudit();
+builder.Services.AddTaxii();
 builder.Services.AddAlerts(builder.Configuration["ThreatShare:Redis"]);
 
 var app = builder.Build();
@@ -73,6 +75,7 @@ app.MapAlerts();
 app.MapWarningLists();
 app.MapObjects();
 app.MapLookup();
+app.MapTaxii();
 app.MapAdministration();
 app.MapKeys();
 app.MapAudit();

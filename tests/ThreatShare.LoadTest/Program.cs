@@ -10,6 +10,7 @@ using System.Text.Json;
 //   dotnet run -c Release --project tests/ThreatShare.LoadTest -- <demo-credentials.json> [bundles=20] [size=1000] [concurrency=2] [org=bank-b]
 //   dotnet run -c Release --project tests/ThreatShare.LoadTest -- lookup <demo-credentials.json> [indicators=1000000] [singles=20000] [bulks=30] [seed=true] [seed-concurrency=2]
 //   dotnet run -c Release --project tests/ThreatShare.LoadTest -- alerts <demo-credentials.json> [subscribers=10000] [alerts-per-second=10] [seconds=30] [node-urls,…] [server-pids,…]
+//   dotnet run -c Release --project tests/ThreatShare.LoadTest -- taxii <demo-credentials.json> [envelopes=40] [size=500] [concurrency=2] [reads=3]
 // The server (and its store) must be running; see README "Performance".
 if (args.Length > 0 && args[0] == "lookup")
 {
@@ -20,6 +21,11 @@ if (args.Length > 0 && args[0] == "alerts")
 {
     // Live-channel load, see AlertLoad.
     return await ThreatShare.LoadTest.AlertLoad.RunAsync(args);
+}
+if (args.Length > 0 && args[0] == "taxii")
+{
+    // TAXII ingest and read load, see TaxiiLoad.
+    return await ThreatShare.LoadTest.TaxiiLoad.RunAsync(args);
 }
 if (args.Length < 1)
 {

@@ -36,6 +36,9 @@ public static class AuditActions
     /// <summary>TLP:RED alerts pushed live to the connections of their stream (an organization's stream).</summary>
     public const string PushRed = "push.red";
 
+    /// <summary>Published object versions were deleted by their organization (TAXII <c>DELETE</c>).</summary>
+    public const string ObjectDelete = "object.delete";
+
     /// <summary>The audit log was read or verified.</summary>
     public const string AuditRead = "audit.read";
 }

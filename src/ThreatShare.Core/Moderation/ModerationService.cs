@@ -415,11 +415,14 @@ public sealed class ModerationService(ThreatShareDb db, TimeProvider time, StixV
             foreach (var channel in toPublish.GroupBy(r => r.Channel))
             {
                 long next = await Sequencer.ReserveAsync(db, channel.Key, channel.Count(), ct);
+                // Times that increase with the sequence numbers (TAXII's added_after relies on it).
+                var added = await AddedTimes.FirstAsync(db, channel.Key, next, now.UtcDateTime, ct);
+                int position = 0;
                 foreach (var row in channel)
                 {
                     row.State = SubmissionState.Published;
                     row.Sequence = next++;
-                    row.AddedAt = now.UtcDateTime;
+                    row.AddedAt = AddedTimes.Nth(added, position++);
                 }
             }
             if (toPublish.Count > 0)

@@ -117,6 +117,9 @@ public sealed class SubmissionPipeline
         await using var tx = await _db.Database.BeginTransactionAsync(ct);
         _db.Submissions.Add(submission);
         long sequence = state == SubmissionState.Published ? await Sequencer.ReserveAsync(_db, c.Channel.Name, stored.Count, ct) : 0;
+        // Published rows get times that increase with their sequence numbers (TAXII's added_after relies on it).
+        var added = state == SubmissionState.Published ? await AddedTimes.FirstAsync(_db, c.Channel.Name, sequence, now, ct) : now;
+        int position = 0;
         var newOwners = new List<IdOwner>();
         var owned = new HashSet<string>(c.OwnedIds, StringComparer.Ordinal);
         var rows = new List<StoredObject>(stored.Count);
@@ -139,7 +142,7 @@ public sealed class SubmissionPipeline
                 Anonymous = c.Request.Anonymous,
                 Revoked = obj is IStixVersioned { Revoked: true },
                 Sequence = state == SubmissionState.Published ? sequence++ : null,
-                AddedAt = now,
+                AddedAt = state == SubmissionState.Published ? AddedTimes.Nth(added, position++) : now,
                 Json = StixJson.Serialize(obj),
             };
             foreach (var r in c.Recipients)

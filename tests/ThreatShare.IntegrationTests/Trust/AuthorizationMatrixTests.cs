@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace ThreatShare.IntegrationTests.Trust;
 
 /// <summary>
-/// Every read path that exists (object, list, versions, sightings, submission, channels, lookup) × every reader of the
+/// Every read path that exists (object, list, versions, sightings, submission, channels, lookup, TAXII) × every reader of the
 /// demo data (each organization's API client, each analyst and org-admin, the finance moderator and
 /// the directorate admin) × objects in every channel at every TLP level: published and pending,
 /// anonymized, and objects whose versions differ in TLP. The expected answer is computed here from
@@ -38,7 +38,7 @@ public abstract class AuthorizationMatrixSuite(ITestOutputHelper output)
             await run.CheckAsync(reader);
         }
         output.WriteLine($"{matrix.Readers.Count} readers × {matrix.Posts.Count} object versions ({matrix.Posts.Select(p => p.ObjectId).Distinct().Count()} objects) "
-            + $"× 5 read paths + attribution + channels + lookup (single and bulk) = {run.Checks} checks, {run.Mismatches.Count} mismatches");
+            + $"× 5 read paths + attribution + channels + lookup (single and bulk) + TAXII (collections, objects, object) = {run.Checks} checks, {run.Mismatches.Count} mismatches");
         Assert.True(matrix.Readers.Count >= 20 && matrix.Posts.Count >= 40 && run.Checks > 6000, "the matrix is smaller than designed");
         Assert.Empty(run.Mismatches);
     }
@@ -112,6 +112,7 @@ internal sealed class MatrixRun(MatrixFixture matrix)
         }
 
         await CheckLookupAsync(reader, api);
+        await CheckTaxiiAsync(reader);
 
         var channels = (await api.GetFromJsonAsync<JsonElement>("/api/v1/channels")).GetProperty("channels").EnumerateArray()
             .Where(c => c.GetProperty("can_read").GetBoolean()).Select(c => c.GetProperty("name").GetString()!).ToHashSet();
@@ -130,6 +131,75 @@ internal sealed class MatrixRun(MatrixFixture matrix)
     /// version of it (none is revoked or expired here), and the channel and TLP shown are those of the
     /// newest such version. No source is ever shown.
     /// </summary>
+    /// <summary>
+    /// TAXII: a collection is listed iff the reader reads its channel; in it, a version is listed iff
+    /// it is published and the design table lets the reader see it; "last" is the newest such version;
+    /// an anonymized source shows as the directorate. A TAXII collection holds published objects only
+    /// (pending ones are followed through the status resource), and only channels the reader reads are
+    /// collections (docs/decisions.md, "TAXII").
+    /// </summary>
+    private async Task CheckTaxiiAsync(MatrixReader reader)
+    {
+        using var taxii = new HttpClient { BaseAddress = matrix.Node.BaseAddress };
+        taxii.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", reader.Token);
+        taxii.DefaultRequestHeaders.Accept.ParseAdd("application/taxii+json;version=2.1");
+        var collections = (await taxii.GetFromJsonAsync<JsonElement>("/taxii2/threatshare/collections/")).GetProperty("collections").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("alias").GetString()!, c => c.GetProperty("id").GetString()!);
+        foreach (string channel in MatrixFixture.Channels)
+        {
+            Checks++;
+            bool reads = DesignTable.ReadsChannel(reader, channel);
+            if (collections.ContainsKey(channel) != reads)
+            {
+                Mismatches.Add($"{(reads ? "DENIAL" : "LEAK")}: {reader.Name} taxii collection {channel} listed={collections.ContainsKey(channel)}");
+            }
+            if (!collections.TryGetValue(channel, out string? id))
+            {
+                continue;
+            }
+            string objects = $"/taxii2/threatshare/collections/{id}/objects/";
+            var page = await taxii.GetFromJsonAsync<JsonElement>(objects + "?match[version]=all&limit=1000");
+            Assert.False(page.TryGetProperty("more", out var more) && more.GetBoolean());
+            var listed = new Dictionary<(string Id, string Modified), JsonElement>();
+            foreach (var o in page.TryGetProperty("objects", out var items) ? items.EnumerateArray().ToList() : [])
+            {
+                listed[(o.GetProperty("id").GetString()!, o.GetProperty("modified").GetString()!)] = o.Clone();
+            }
+            var posts = matrix.Posts.Where(p => p.Channel == channel).ToList();
+            foreach (var post in posts)
+            {
+                bool expected = post.Published && DesignTable.Sees(reader, post);
+                Check(reader, post, "taxii objects", listed.TryGetValue((post.ObjectId, post.Modified), out var item), expected);
+                if (expected && item.ValueKind == JsonValueKind.Object)
+                {
+                    CheckAttribution(reader, post, "taxii objects", item);
+                }
+            }
+            // Nothing of another channel, nothing that is not a matrix post of this one.
+            Checks++;
+            foreach (var key in listed.Keys.Where(k => !posts.Any(p => p.ObjectId == k.Id && p.Modified == k.Modified) && matrix.Values.ContainsKey(k.Id)))
+            {
+                Mismatches.Add($"LEAK: {reader.Name} taxii objects of {channel} lists {key.Id}@{key.Modified}");
+            }
+            foreach (var versions in posts.GroupBy(p => p.ObjectId))
+            {
+                var newest = versions.Where(p => p.Published && DesignTable.Sees(reader, p)).MaxBy(p => p.Modified, StringComparer.Ordinal);
+                using var one = await taxii.GetAsync(objects + versions.Key + "/");
+                Check(reader, versions.First(), "taxii object", one.StatusCode == HttpStatusCode.OK, newest is not null);
+                if (newest is not null && one.StatusCode == HttpStatusCode.OK)
+                {
+                    var shown = (await one.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("objects").EnumerateArray().Single();
+                    Checks++;
+                    if (shown.GetProperty("modified").GetString() != newest.Modified)
+                    {
+                        Mismatches.Add($"{reader.Name} taxii object gave version {shown.GetProperty("modified").GetString()}, expected {newest}");
+                    }
+                    CheckAttribution(reader, newest, "taxii object", shown);
+                }
+            }
+        }
+    }
+
     private async Task CheckLookupAsync(MatrixReader reader, HttpClient api)
     {
         var groups = matrix.Posts.GroupBy(p => p.ObjectId).ToList();
