@@ -11,6 +11,9 @@ cd "$(dirname "$0")/.."
 declare -A packages=(
   [/usr/lib/postgresql/15/bin/initdb]=postgresql
   [redis-server]=redis-server
+  # The export tests read rules with Suricata's own parser and zones with BIND's checker.
+  [/usr/bin/suricata-update]=suricata-update
+  [/usr/bin/named-checkzone]=bind9-utils
 )
 missing=()
 for tool in "${!packages[@]}"; do

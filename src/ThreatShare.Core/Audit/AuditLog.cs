@@ -33,6 +33,9 @@ public static class AuditActions
     /// <summary>TLP:RED objects were read.</summary>
     public const string ReadRed = "read.red";
 
+    /// <summary>A bulk export was sent (format, filters, counts), or refused.</summary>
+    public const string Export = "export";
+
     /// <summary>The audit log was read or verified.</summary>
     public const string AuditRead = "audit.read";
 }
