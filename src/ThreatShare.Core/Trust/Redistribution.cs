@@ -24,6 +24,15 @@ public enum ExportAudience
 /// </summary>
 public static class Redistribution
 {
+    /// <summary>The audience's name in records: <c>person</c>, <c>own-tool</c>, <c>feed</c>.</summary>
+    public static string Name(this ExportAudience audience) => audience switch
+    {
+        ExportAudience.Person => "person",
+        ExportAudience.OwnTool => "own-tool",
+        ExportAudience.Feed => "feed",
+        _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "unknown audience"),
+    };
+
     /// <summary>True when <paramref name="audience"/> may receive objects of level <paramref name="tlp"/> in bulk.</summary>
     public static bool Allows(ExportAudience audience, Tlp tlp) => tlp switch
     {

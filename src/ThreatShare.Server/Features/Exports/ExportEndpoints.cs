@@ -160,7 +160,7 @@ internal static class ExportEndpoints
             {
                 status = failure is null ? 200 : 500,
                 format = format.Name(),
-                audience = audience.ToString().ToLowerInvariant(),
+                audience = audience.Name(),
                 filters = request.Filter.Describe().ToDictionary(p => p.Key, p => p.Value),
                 indicators = counts?.Indicators,
                 entries = counts?.Entries,
