@@ -215,6 +215,37 @@ public abstract class ExportSuite : NodeSuite
         Assert.Contains(refused.EnumerateArray(), r => r.GetProperty("details").GetProperty("status").GetInt32() == 400);
     }
 
+    [Fact]
+    public async Task AwkwardValues_AreEscaped_AndReadBackExactly_ByTheRealTools()
+    {
+        string d = Domain();
+        string url = $"http://{d}/a;b\"c|d/é?q=1&r=%22";
+        string id = await PostAsync("bank-b", "sector:finance", "green",
+            $"[url:value = '{url}'] OR [domain-name:value = '_dmarc.{d}'] OR [ipv6-addr:value ISSUBSET '2a0e:97c0:2::/48']");
+        using var api = await ClientAsync("bank-a");
+
+        var rules = await FormatTools.ParseRulesAsync(await api.GetStringAsync("/api/v1/exports/suricata?channel=sector:finance"));
+        var mine = rules.Where(r => r.Metadata.Contains($"threatshare_indicator {id}")).ToList();
+        Assert.Equal(["dns", "http", "http", "ip", "tls"], mine.Select(r => r.Proto).Order(StringComparer.Ordinal));
+        Assert.Equal("2a0e:97c0:2::/48", mine.Single(r => r.Proto == "ip").Destination);
+        var urlRule = mine.Single(r => r.Options.Any(o => o.Name == "http.uri.raw"));
+        var contents = urlRule.Options.Where(o => o.Name == "content").Select(o => o.Value!).ToList();
+        Assert.Equal([$"\"{d}\"", "\"/a|3B|b|22|c|7C|d/|C3 A9|?q=1&r=%22\""], contents);
+        Assert.Equal(Math.Max(1, mine.Max(r => r.Rev)), mine.Min(r => r.Rev));
+
+        var zone = await FormatTools.CheckZoneAsync(await api.GetStringAsync("/api/v1/exports/rpz?channel=sector:finance"), "rpz.example");
+        Assert.Contains(zone, r => r.Owner == $"_dmarc.{d}.rpz.example." && r.Type == "CNAME" && r.Data == ".");
+        Assert.Contains(zone, r => r.Owner == $"*._dmarc.{d}.rpz.example.");
+
+        // A new version keeps the rule's sid and raises its rev.
+        await PostAsync("bank-b", "sector:finance", "green", $"[domain-name:value = '_dmarc.{d}']", id: id, modified: "2026-11-02T10:00:00.000Z");
+        var next = (await FormatTools.ParseRulesAsync(await api.GetStringAsync("/api/v1/exports/suricata?channel=sector:finance")))
+            .Where(r => r.Metadata.Contains($"threatshare_indicator {id}")).ToList();
+        Assert.Equal(["dns", "http", "tls"], next.Select(r => r.Proto).Order(StringComparer.Ordinal));
+        Assert.Equal(mine.Where(r => r.Msg.Contains("_dmarc", StringComparison.Ordinal)).Select(r => r.Sid).Order(), next.Select(r => r.Sid).Order());
+        Assert.All(next, r => Assert.Equal(2, r.Rev));
+    }
+
     /// <summary>Creates an API client of <paramref name="org"/> with <paramref name="scopes"/> and returns a token of it and its id.</summary>
     private async Task<(string Token, string ClientId)> ClientTokenAsync(HttpClient admin, string org, string[] scopes)
     {
