@@ -9,11 +9,17 @@ using System.Text.Json;
 // reports objects per second. Usage:
 //   dotnet run -c Release --project tests/ThreatShare.LoadTest -- <demo-credentials.json> [bundles=20] [size=1000] [concurrency=2] [org=bank-b]
 //   dotnet run -c Release --project tests/ThreatShare.LoadTest -- lookup <demo-credentials.json> [indicators=1000000] [singles=20000] [bulks=30] [seed=true] [seed-concurrency=2]
+//   dotnet run -c Release --project tests/ThreatShare.LoadTest -- export <demo-credentials.json> [server-pid] [formats]
 // The server (and its store) must be running; see README "Performance".
 if (args.Length > 0 && args[0] == "lookup")
 {
     // Lookup load, see LookupLoad.
     return await ThreatShare.LoadTest.LookupLoad.RunAsync(args);
+}
+if (args.Length > 0 && args[0] == "export")
+{
+    // Export throughput of a seeded store, see ExportLoad.
+    return await ThreatShare.LoadTest.ExportLoad.RunAsync(args);
 }
 if (args.Length < 1)
 {

@@ -157,7 +157,8 @@ public sealed class ExportSource(ThreatShareDb db)
         while (true)
         {
             (string t, long k) = (lastTerm, lastKey);
-            var rows = await joined.Where(r => string.Compare(r.Term, t) > 0 || (r.Term == t && r.Key > k))
+            // The first condition alone bounds the index range; the second skips what the last batch already read.
+            var rows = await joined.Where(r => string.Compare(r.Term, t) >= 0 && (string.Compare(r.Term, t) > 0 || r.Key > k))
                 .OrderBy(r => r.Term).ThenBy(r => r.Key).Take(BatchSize).ToListAsync(ct);
             if (rows.Count == 0)
             {
@@ -215,6 +216,38 @@ public sealed class ExportSource(ThreatShareDb db)
             query = query.Where(o => db.Sightings.Where(s => s.IndicatorId == o.StixId).Select(s => s.OrganizationId).Distinct().Count() >= min);
         }
         return query;
+    }
+}
+
+/// <summary>One consistent view of the store for a whole export.</summary>
+public static class ExportSnapshot
+{
+    /// <summary>
+    /// Begins a read transaction that sees one snapshot for every query of the export: repeatable read on
+    /// PostgreSQL; on SQLite a deferred transaction (a plain <c>BEGIN</c>), which in WAL mode reads one
+    /// snapshot without taking the write lock, so publications go on during a long export.
+    /// </summary>
+    public static async Task<IAsyncDisposable> BeginAsync(ThreatShareDb db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            var transaction = sqlite.BeginTransaction(deferred: true);
+            await db.Database.UseTransactionAsync(transaction, ct);
+            return new Deferred(db, transaction);
+        }
+        return await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+    }
+
+    private sealed class Deferred(ThreatShareDb db, Microsoft.Data.Sqlite.SqliteTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.UseTransactionAsync(null);
+            await transaction.DisposeAsync();
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }
 

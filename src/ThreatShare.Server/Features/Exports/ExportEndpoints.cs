@@ -1,4 +1,3 @@
-using System.Data;
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -121,7 +120,7 @@ internal static class ExportEndpoints
             ExportCounts? counts = null;
             string? failure = null;
             // One snapshot for the tag and every batch: the export is consistent even while others publish.
-            await using (var tx = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct))
+            await using (await ExportSnapshot.BeginAsync(db, ct))
             {
                 string etag = await ExportStamp.ComputeAsync(db, format, request, ct);
                 var response = http.Response;
