@@ -150,40 +150,36 @@ public sealed class ExportSource(ThreatShareDb db)
         var joined = from e in db.ObservableEntries.AsNoTracking()
                      where e.Term.StartsWith(prefix) && (expired || e.ValidUntil == null || e.ValidUntil > now)
                      join o in Selected(request) on new { e.StixId, e.Version } equals new { o.StixId, o.Version }
-                     select new { e.Term, e.Key, Json = filter.MinConfidence != null ? o.Json : null };
-        string lastTerm = "";
-        long lastKey = 0;
+                     select new { e.Term, Json = filter.MinConfidence != null ? o.Json : null };
+        // One query, read as the database sends it: the database joins and sorts as it sees fit (a hash join and
+        // one sort beat a million index probes), and only the current batch is held here.
         string? emitted = null;
-        while (true)
+        var batch = new List<Observable>(BatchSize);
+        await foreach (var row in joined.OrderBy(r => r.Term).AsAsyncEnumerable().WithCancellation(ct))
         {
-            (string t, long k) = (lastTerm, lastKey);
-            // The first condition alone bounds the index range; the second skips what the last batch already read.
-            var rows = await joined.Where(r => string.Compare(r.Term, t) >= 0 && (string.Compare(r.Term, t) > 0 || r.Key > k))
-                .OrderBy(r => r.Term).ThenBy(r => r.Key).Take(BatchSize).ToListAsync(ct);
-            if (rows.Count == 0)
+            if (row.Term == emitted || (filter.MinConfidence is { } min && (IndicatorFacts.Read(row.Json!).Confidence ?? -1) < min))
             {
-                yield break;
+                continue;
             }
-            (lastTerm, lastKey) = (rows[^1].Term, rows[^1].Key);
-            var batch = new List<Observable>();
-            foreach (var row in rows)
+            emitted = row.Term;
+            if (ExportValues.FromTerm(row.Term) is not { } value)
             {
-                if (row.Term == emitted || (filter.MinConfidence is { } min && (IndicatorFacts.Read(row.Json!).Confidence ?? -1) < min))
-                {
-                    continue;
-                }
-                emitted = row.Term;
-                if (ExportValues.FromTerm(row.Term) is not { } value)
-                {
-                    continue;
-                }
-                if (ExportValues.WarningOf(value, warnings) is not null)
-                {
-                    skipped.Value++;
-                    continue;
-                }
-                batch.Add(value);
+                continue;
             }
+            if (ExportValues.WarningOf(value, warnings) is not null)
+            {
+                skipped.Value++;
+                continue;
+            }
+            batch.Add(value);
+            if (batch.Count == BatchSize)
+            {
+                yield return batch;
+                batch = new List<Observable>(BatchSize);
+            }
+        }
+        if (batch.Count > 0)
+        {
             yield return batch;
         }
     }

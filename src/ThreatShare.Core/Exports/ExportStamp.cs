@@ -17,6 +17,27 @@ namespace ThreatShare.Core.Exports;
 /// </summary>
 public static class ExportStamp
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string State, DateTime? Passed, DateTime? Next)> Expiries = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The latest <c>valid_until</c> not after <paramref name="now"/>. It takes a scan of the index, so it is kept per
+    /// store with the next <c>valid_until</c> to come, and read again only when the store changed or that time passed.
+    /// Every node computes the same answer from the same data, so every node gives the same tag.
+    /// </summary>
+    private static async Task<DateTime?> LastExpiryAsync(Storage.ThreatShareDb db, string state, DateTime now, CancellationToken ct)
+    {
+        string store = db.Database.GetConnectionString() ?? "";
+        if (Expiries.TryGetValue(store, out var known) && known.State == state && (known.Passed is null || known.Passed <= now) && (known.Next is null || now < known.Next))
+        {
+            return known.Passed;
+        }
+        var bounds = await db.ObservableEntries.AsNoTracking().Where(e => e.ValidUntil != null).GroupBy(e => 1)
+            .Select(g => new { Passed = g.Max(e => e.ValidUntil <= now ? e.ValidUntil : null), Next = g.Min(e => e.ValidUntil > now ? e.ValidUntil : null) })
+            .FirstOrDefaultAsync(ct);
+        Expiries[store] = (state, bounds?.Passed, bounds?.Next);
+        return bounds?.Passed;
+    }
+
     /// <summary>Computes the tag (quoted, with the weak prefix).</summary>
     public static async Task<string> ComputeAsync(Storage.ThreatShareDb db, ExportFormat format, ExportRequest request, CancellationToken ct)
     {
@@ -42,10 +63,8 @@ public static class ExportStamp
         }
         if (!request.Filter.IncludeExpired)
         {
-            // What expired last decides which indicators have expired; any indicator's expiry counts (a superset is safe).
-            DateTime now = request.Now;
-            var passed = await db.ObservableEntries.AsNoTracking().Where(e => e.ValidUntil <= now).MaxAsync(e => e.ValidUntil, ct);
-            text.Append(CultureInfo.InvariantCulture, $"\nexpired={passed?.Ticks ?? 0}");
+            // What expired last decides which indicators have expired (any indicator's expiry counts: a superset is safe).
+            text.Append(CultureInfo.InvariantCulture, $"\nexpired={(await LastExpiryAsync(db, text.ToString(), request.Now, ct))?.Ticks ?? 0}");
         }
         byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
         return "W/\"" + Convert.ToHexStringLower(hash.AsSpan(0, 16)) + "\"";
