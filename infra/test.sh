@@ -13,6 +13,9 @@ declare -A packages=(
   [redis-server]=redis-server
   [node]=nodejs
   [npm]=npm
+  # The export tests read rules with Suricata's own parser and zones with BIND's checker.
+  [/usr/bin/suricata-update]=suricata-update
+  [/usr/bin/named-checkzone]=bind9-utils
 )
 missing=()
 for tool in "${!packages[@]}"; do

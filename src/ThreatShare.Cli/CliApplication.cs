@@ -68,6 +68,26 @@ internal static class CliApplication
           THREATSHARE_CLIENT_SECRET=… threatshare watch --server https://threatshare.example --client-id siem --state watch.json >> alerts.jsonl
         """;
 
+    private const string ExportDescription =
+        """
+        Export what this client may receive in bulk, streamed to standard output or to --output FILE
+        (written beside FILE and renamed over it once complete). FORMAT is one of
+          stix, csv, suricata, rpz, ipv4, ipv6, domains, urls, md5, sha1, sha256, sha512.
+        A feed client (scope 'feeds') gets TLP:CLEAR and GREEN; an organization's own client ('stix.read')
+        also AMBER and AMBER+STRICT; TLP:RED is never exported in bulk. Warning-list values never appear in
+        block lists, RPZ zones or rules. Revoked and expired indicators are left out unless asked for.
+        With --since-state FILE the entity tag of the last export of the same query is kept in FILE: when
+        nothing changed, nothing is transferred or written (exit 0).
+        Credentials may come from THREATSHARE_SERVER, THREATSHARE_CLIENT_ID and THREATSHARE_CLIENT_SECRET.
+        Exit code: 0 exported or not modified, 1 refused by the server (bad filter, missing scope),
+        2 usage error, 3 authentication failed, 4 server unreachable or transfer broken off.
+
+        Examples:
+          threatshare export ipv4 --output /etc/firewall/threatshare-ipv4.txt --since-state ipv4.state
+          threatshare export suricata --tlp green --min-confidence 70 > threatshare.rules
+          threatshare export csv --channel sector:finance --type domain --type url
+        """;
+
     /// <summary>Runs with the real STIX library and default limits.</summary>
     public static Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct) =>
         RunAsync(args, console, new StixLibraryChecks(StixLimits.Default), StixLimits.Default, ct);
@@ -168,9 +188,44 @@ internal static class CliApplication
             parseResult.GetValue(server), parseResult.GetValue(clientId), parseResult.GetValue(clientSecret), parseResult.GetValue(stream) ?? [],
             parseResult.GetValue(state), parseResult.GetValue(fromBeginning), parseResult.GetValue(retries)), ct));
 
-        return new RootCommand("ThreatShare command line: check STIX patterns, validate STIX 2.1 documents, verify the audit log, watch the live alerts.")
+        var format = new Argument<string>("FORMAT") { Description = "stix, csv, suricata, rpz, ipv4, ipv6, domains, urls, md5, sha1, sha256 or sha512." };
+        format.AcceptOnlyFromAmong("stix", "csv", "suricata", "rpz", "ipv4", "ipv6", "domains", "urls", "md5", "sha1", "sha256", "sha512");
+        var exportServer = new Option<string?>("--server") { Description = server.Description };
+        var exportClientId = new Option<string?>("--client-id") { Description = clientId.Description };
+        var exportClientSecret = new Option<string?>("--client-secret") { Description = clientSecret.Description };
+        var outputFile = new Option<string?>("--output", "-o") { Description = "Write to FILE (replaced once complete) instead of standard output." };
+        var channel = new Option<string[]>("--channel") { Description = "Only this channel, e.g. sector:finance (repeatable).", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
+        var type = new Option<string[]>("--type") { Description = "Only this observable type: ipv4, ipv6, domain, url, md5, sha1, sha256, sha512, email (repeatable).", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
+        var tlp = new Option<string?>("--tlp") { Description = "The highest TLP level to include: clear, green, amber or amber+strict." };
+        var addedAfter = new Option<DateTimeOffset?>("--added-after") { Description = "Only versions stored after this time (RFC 3339, e.g. 2026-11-01T00:00:00Z)." };
+        var minConfidence = new Option<int?>("--min-confidence") { Description = "Only indicators with at least this confidence (0-100)." };
+        var minSightings = new Option<int?>("--min-sightings") { Description = "Only indicators sighted by at least this many organizations." };
+        var includeRevoked = new Option<bool>("--include-revoked") { Description = "Include revoked indicators." };
+        var includeExpired = new Option<bool>("--include-expired") { Description = "Include indicators whose valid_until has passed." };
+        var sinceState = new Option<string?>("--since-state") { Description = "A JSON file keeping the last export's entity tag: an unchanged export transfers nothing." };
+        var export = new Command("export", ExportDescription)
+        {
+            format, exportServer, exportClientId, exportClientSecret, outputFile, channel, type, tlp, addedAfter, minConfidence, minSightings, includeRevoked, includeExpired, sinceState,
+        };
+        export.SetAction((parseResult, ct) => new ExportVerb(console).RunAsync(new ExportArguments(
+            parseResult.GetValue(exportServer), parseResult.GetValue(exportClientId), parseResult.GetValue(exportClientSecret),
+            new ThreatShare.Client.ExportQuery(parseResult.GetValue(format)!) // required argument
+            {
+                Channels = parseResult.GetValue(channel),
+                Types = parseResult.GetValue(type),
+                TlpCeiling = parseResult.GetValue(tlp),
+                AddedAfter = parseResult.GetValue(addedAfter),
+                MinConfidence = parseResult.GetValue(minConfidence),
+                MinSightingOrganizations = parseResult.GetValue(minSightings),
+                IncludeRevoked = parseResult.GetValue(includeRevoked),
+                IncludeExpired = parseResult.GetValue(includeExpired),
+            },
+            parseResult.GetValue(outputFile), parseResult.GetValue(sinceState)), ct));
+
+        return new RootCommand("ThreatShare command line: check STIX patterns, validate STIX 2.1 documents, verify the audit log, watch the live alerts, export feeds.")
         {
             watch,
+            export,
             new Command("pattern", "Work with STIX patterns.") { patternCheck },
             new Command("stix", "Work with STIX 2.1 documents.") { stixValidate },
             new Command("audit", "Work with the audit log.") { auditVerify },

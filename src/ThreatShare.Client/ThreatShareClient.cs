@@ -11,7 +11,7 @@ namespace ThreatShare.Client;
 /// typed REST calls, and the live alerts with <see cref="WatchAsync(AlertWatchOptions, CancellationToken)"/>.
 /// Thread-safe; keep one per server and identity.
 /// </summary>
-public sealed class ThreatShareClient : IDisposable
+public sealed partial class ThreatShareClient : IDisposable
 {
     /// <summary>Asking for alerts after this sequence gives an empty page with the stream's last sequence (2^53 - 1, exact in every JSON reader).</summary>
     private const long BeyondEveryStream = 9_007_199_254_740_991;
@@ -172,7 +172,8 @@ public sealed class ThreatShareClient : IDisposable
     }
 
     /// <summary>Sends a request with a bearer token; after a 401 it renews the token and tries once more.</summary>
-    internal async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken ct)
+    internal async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken ct,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         for (int attempt = 0; ; attempt++)
         {
@@ -182,7 +183,7 @@ public sealed class ThreatShareClient : IDisposable
             HttpResponseMessage response;
             try
             {
-                response = await _http.SendAsync(message, ct).ConfigureAwait(false);
+                response = await _http.SendAsync(message, completion, ct).ConfigureAwait(false);
             }
             catch (Exception e) when (Http.IsNetworkFailure(e, ct))
             {
@@ -201,7 +202,7 @@ public sealed class ThreatShareClient : IDisposable
         }
     }
 
-    private static async Task<JsonElement> EnsureSuccessAsync(HttpResponseMessage response, CancellationToken ct)
+    internal static async Task<JsonElement> EnsureSuccessAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var json = await Http.ReadJsonAsync(response, ct).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)

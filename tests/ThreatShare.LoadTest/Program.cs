@@ -11,6 +11,7 @@ using System.Text.Json;
 //   dotnet run -c Release --project tests/ThreatShare.LoadTest -- lookup <demo-credentials.json> [indicators=1000000] [singles=20000] [bulks=30] [seed=true] [seed-concurrency=2]
 //   dotnet run -c Release --project tests/ThreatShare.LoadTest -- alerts <demo-credentials.json> [subscribers=10000] [alerts-per-second=10] [seconds=30] [node-urls,…] [server-pids,…]
 //   dotnet run -c Release --project tests/ThreatShare.LoadTest -- taxii <demo-credentials.json> [envelopes=40] [size=500] [concurrency=2] [reads=3]
+//   dotnet run -c Release --project tests/ThreatShare.LoadTest -- export <demo-credentials.json> [server-pid] [formats]
 // The server (and its store) must be running; see README "Performance".
 if (args.Length > 0 && args[0] == "lookup")
 {
@@ -26,6 +27,11 @@ if (args.Length > 0 && args[0] == "taxii")
 {
     // TAXII ingest and read load, see TaxiiLoad.
     return await ThreatShare.LoadTest.TaxiiLoad.RunAsync(args);
+}
+if (args.Length > 0 && args[0] == "export")
+{
+    // Export throughput of a seeded store, see ExportLoad.
+    return await ThreatShare.LoadTest.ExportLoad.RunAsync(args);
 }
 if (args.Length < 1)
 {

@@ -39,6 +39,9 @@ public static class AuditActions
     /// <summary>Published object versions were deleted by their organization (TAXII <c>DELETE</c>).</summary>
     public const string ObjectDelete = "object.delete";
 
+    /// <summary>A bulk export was sent (format, filters, counts), or refused.</summary>
+    public const string Export = "export";
+
     /// <summary>The audit log was read or verified.</summary>
     public const string AuditRead = "audit.read";
 }

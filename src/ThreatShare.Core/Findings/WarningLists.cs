@@ -121,7 +121,7 @@ public sealed class WarningLists
         }
         foreach (var (network, note) in _ranges)
         {
-            if (network.Contains(address))
+            if (Covers(network, address))
             {
                 return $"{note} ({network})";
             }
@@ -134,12 +134,36 @@ public sealed class WarningLists
     {
         foreach (var (network, note) in _ranges)
         {
-            if (network.Contains(block.BaseAddress) || block.Contains(network.BaseAddress))
+            if (Covers(network, block.BaseAddress) || Covers(block, network.BaseAddress))
             {
                 return $"{note} ({network})";
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// True when <paramref name="address"/> is in <paramref name="network"/>, bit by bit and in the same family.
+    /// (<see cref="IPNetwork.Contains"/> answers true for an IPv4-mapped address such as <c>::ffff:0:0</c> in
+    /// any IPv6 network, which made every IPv6 range overlap the IPv4-mapped range.)
+    /// </summary>
+    private static bool Covers(IPNetwork network, IPAddress address)
+    {
+        if (network.BaseAddress.AddressFamily != address.AddressFamily)
+        {
+            return false;
+        }
+        byte[] net = network.BaseAddress.GetAddressBytes(), bytes = address.GetAddressBytes();
+        int bits = network.PrefixLength;
+        for (int i = 0; bits > 0; i++, bits -= 8)
+        {
+            int mask = bits >= 8 ? 0xFF : (0xFF << (8 - bits)) & 0xFF;
+            if ((net[i] & mask) != (bytes[i] & mask))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Why a domain is listed (it or a parent domain is), or null.</summary>

@@ -77,11 +77,17 @@ public static class ApiScopes
     /// <summary>Act on the moderation queue (directorate clients only, for automation; same limits as moderators).</summary>
     public const string Moderation = "moderation";
 
+    /// <summary>
+    /// Pull bulk exports meant for redistribution (a feed to the organization's community or customers):
+    /// a token with this scope is a feed token and receives TLP:CLEAR and GREEN only.
+    /// </summary>
+    public const string Feeds = "feeds";
+
     /// <summary>Scopes an organization may grant its clients.</summary>
-    public static IReadOnlyList<string> ClientGrantable { get; } = [StixRead, StixWrite, Alerts];
+    public static IReadOnlyList<string> ClientGrantable { get; } = [StixRead, StixWrite, Alerts, Feeds];
 
     /// <summary>Scopes the directorate may grant its own clients.</summary>
-    public static IReadOnlyList<string> DirectorateGrantable { get; } = [StixRead, StixWrite, Alerts, Moderation];
+    public static IReadOnlyList<string> DirectorateGrantable { get; } = [StixRead, StixWrite, Alerts, Feeds, Moderation];
 
     /// <summary>What an organization's clients may be granted.</summary>
     public static IReadOnlyList<string> GrantableTo(bool directorate) => directorate ? DirectorateGrantable : ClientGrantable;

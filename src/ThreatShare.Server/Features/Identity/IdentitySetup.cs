@@ -55,7 +55,7 @@ internal static class IdentitySetup
                     .AllowAuthorizationCodeFlow()
                     .RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow();
-                o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, ApiScopes.StixRead, ApiScopes.StixWrite, ApiScopes.Alerts, ApiScopes.Moderation);
+                o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, ApiScopes.StixRead, ApiScopes.StixWrite, ApiScopes.Alerts, ApiScopes.Feeds, ApiScopes.Moderation);
                 o.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
                 o.SetRefreshTokenLifetime(TimeSpan.FromDays(14));
                 // Access tokens are signed, not encrypted: they hold only ids, roles and scopes, which are no secret
