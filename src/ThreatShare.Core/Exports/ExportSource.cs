@@ -89,7 +89,8 @@ public sealed class ExportSource(ThreatShareDb db)
             ILookup<string, string>? versions = null;
             if ((extras & Extras.Revisions) != 0)
             {
-                versions = (await db.Objects.AsNoTracking().Where(o => ids.Contains(o.StixId) && o.State == SubmissionState.Published)
+                // Only versions this reader may see count: a hidden version must not show through the rule's revision.
+                versions = (await db.Objects.AsNoTracking().VisibleTo(request.Reader).Where(o => ids.Contains(o.StixId) && o.State == SubmissionState.Published)
                     .Select(o => new { o.StixId, o.Version }).ToListAsync(ct)).ToLookup(v => v.StixId, v => v.Version);
             }
 

@@ -21,7 +21,7 @@ internal static class TaxiiStatusBuilder
         {
             return null;
         }
-        var rows = await db.Objects.AsNoTracking().Where(o => o.SubmissionId == id && o.Channel == submission.Channel)
+        var rows = await db.Objects.AsNoTracking().VisibleTo(caller.Reader).Where(o => o.SubmissionId == id && o.Channel == submission.Channel)
             .OrderBy(o => o.Key).Select(o => new { o.StixId, o.State, o.Json, o.AddedAt }).ToListAsync(ct);
         string? reason = await db.ModerationDecisions.AsNoTracking().Where(d => d.SubmissionId == id)
             .OrderByDescending(d => d.At).Select(d => d.Message).FirstOrDefaultAsync(ct);
