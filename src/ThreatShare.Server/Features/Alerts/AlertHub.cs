@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using ThreatShare.Core.Audit;
 using ThreatShare.Core.Storage;
-using ThreatShare.Core.Trust;
 using ThreatShare.Server.Features.Audit;
 using ThreatShare.Server.Features.Identity;
 
@@ -21,6 +20,7 @@ internal sealed class AlertHub(LiveMembership membership, ThreatShareDb db, Aler
     public const string Path = "/hubs/alerts";
     public const string AlertMethod = "alert";
     private const int ResumePage = 500;
+    private bool _actorKnown;
 
     public override async Task OnConnectedAsync()
     {
@@ -50,7 +50,8 @@ internal sealed class AlertHub(LiveMembership membership, ThreatShareDb db, Aler
             throw new HubException($"'{stream}' is not a stream this connection reads");
         }
         long after = Math.Max(afterSequence, 0);
-        while (true)
+        // A membership change during a long replay takes the stream away between pages.
+        while (membership.StreamsOf(Context.ConnectionId).Contains(stream))
         {
             var page = await db.Alerts.AsNoTracking().Where(a => a.Stream == stream && a.Sequence > after)
                 .OrderBy(a => a.Sequence).Take(ResumePage).ToListAsync(Context.ConnectionAborted);
@@ -70,17 +71,20 @@ internal sealed class AlertHub(LiveMembership membership, ThreatShareDb db, Aler
     /// <summary>TLP:RED objects sent by <c>Resume</c> are reads by this connection's caller, audited as REST reads are.</summary>
     private async Task RecordRedReadsAsync(List<Alert> page)
     {
-        List<string> red = [.. page.Where(a => a.Tlp == Tlp.Red && a.ObjectId is not null).Select(a => a.ObjectId!).Distinct(StringComparer.Ordinal)];
+        var red = RedReads.RedObjects(page);
         if (red.Count == 0)
         {
             return;
         }
-        // A hub call has its own scope: the actor is filled from the connection (CallerContext names the caller).
-        var address = Context.GetHttpContext()?.Connection.RemoteIpAddress;
-        actor.Source = address is null ? null : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
-        if (Context.User is { } user)
+        // A hub call has its own scope: the actor is filled from the connection (CallerContext names the caller), once per call.
+        if (!_actorKnown)
         {
-            await callers.GetAsync(user, Context.ConnectionAborted);
+            actor.SetSource(Context.GetHttpContext()?.Connection.RemoteIpAddress);
+            if (Context.User is { } user)
+            {
+                await callers.GetAsync(user, Context.ConnectionAborted);
+            }
+            _actorKnown = true;
         }
         await audit.RecordAsync("hub:resume", red, Context.ConnectionAborted);
     }
