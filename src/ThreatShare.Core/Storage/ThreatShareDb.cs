@@ -78,6 +78,10 @@ public abstract class ThreatShareDb : IdentityDbContext<UserAccount, IdentityRol
     /// <summary>CIDR prefix lengths that occur in the lookup index.</summary>
     public DbSet<Lookup.RangeLength> RangeLengths => Set<Lookup.RangeLength>();
 
+    /// <summary>The directorate's STIX identity: the source every reader but the submitter and the directorate sees on an anonymized publication.</summary>
+    public Task<string> DirectorateIdentityAsync(CancellationToken ct) =>
+        Organizations.AsNoTracking().Where(o => o.IsDirectorate).Select(o => o.IdentityId).FirstAsync(ct);
+
     /// <summary>True when the provider stores JSON as <c>jsonb</c>.</summary>
     protected virtual bool UsesJsonb => false;
 

@@ -18,7 +18,9 @@ internal sealed class AlertRenderer(ThreatShareDb db)
     public async Task<List<JsonObject>> RenderAsync(IReadOnlyList<Alert> alerts, CancellationToken ct)
     {
         var needObjects = alerts.Where(a => a.Json is null && a.ObjectVersion is not null).Select(a => a.ObjectId!).Distinct().ToList();
-        var objects = needObjects.Count == 0 ? [] : (await db.Objects.AsNoTracking().Where(o => needObjects.Contains(o.StixId))
+        var needVersions = alerts.Where(a => a.Json is null && a.ObjectVersion is not null).Select(a => a.ObjectVersion!).Distinct().ToList();
+        // Only the versions the alerts name, not every version of each object.
+        var objects = needObjects.Count == 0 ? [] : (await db.Objects.AsNoTracking().Where(o => needObjects.Contains(o.StixId) && needVersions.Contains(o.Version))
             .Select(o => new { o.StixId, o.Version, o.Json }).ToListAsync(ct)).ToDictionary(o => (o.StixId, o.Version), o => o.Json);
         var needSightings = alerts.Where(a => a.Json is null && a.Kind == "sighting").Select(a => a.ObjectId!).Distinct().ToList();
         var sightings = needSightings.Count == 0 ? [] : await db.Sightings.AsNoTracking().Where(s => needSightings.Contains(s.StixId)).ToDictionaryAsync(s => s.StixId, s => s.Json, ct);
@@ -27,7 +29,7 @@ internal sealed class AlertRenderer(ThreatShareDb db)
                                                              join s in db.Submissions.AsNoTracking() on d.SubmissionId equals s.Id
                                                              where decisionIds.Contains(d.Id)
                                                              select new { d.Id, d.SubmissionId, d.Action, d.Message, s.State }).ToDictionaryAsync(d => d.Id, ct);
-        string? directorate = alerts.Any(a => a.HideSource) ? await DirectorateIdentityAsync(ct) : null;
+        string? directorate = alerts.Any(a => a.HideSource) ? await db.DirectorateIdentityAsync(ct) : null;
 
         var messages = new List<JsonObject>(alerts.Count);
         foreach (var alert in alerts)
@@ -64,7 +66,4 @@ internal sealed class AlertRenderer(ThreatShareDb db)
         }
         return messages;
     }
-
-    private Task<string> DirectorateIdentityAsync(CancellationToken ct) =>
-        db.Organizations.AsNoTracking().Where(o => o.IsDirectorate).Select(o => o.IdentityId).FirstAsync(ct);
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using OpenIddict.Validation.AspNetCore;
 using ThreatShare.Core.Audit;
@@ -84,7 +83,7 @@ internal static class ExportEndpoints
             return Problems.Problems.Of(StatusCodes.Status400BadRequest, "invalid-export", "Invalid export request", "the export request has errors; see errors", errors);
         }
 
-        string directorate = await db.Organizations.AsNoTracking().Where(o => o.IsDirectorate).Select(o => o.IdentityId).FirstAsync(ct);
+        string directorate = await db.DirectorateIdentityAsync(ct);
         var request = new ExportRequest(caller.Reader, audience, caller.Organization.IsDirectorate, directorate, filter, time.GetUtcNow().UtcDateTime);
         return new ExportResult(exportFormat, request, audience, logs.CreateLogger(typeof(ExportEndpoints).FullName!));
     }

@@ -69,7 +69,7 @@ internal static class ObjectEndpoints
         {
             rows.RemoveAt(rows.Count - 1);
         }
-        string directorate = await DirectorateIdentityAsync(db, ct);
+        string directorate = await db.DirectorateIdentityAsync(ct);
         await audit.RecordAsync("objects", [.. rows.Where(r => r.Tlp == Tlp.Red).Select(r => r.StixId)], ct);
         return Json(writer =>
         {
@@ -105,7 +105,7 @@ internal static class ObjectEndpoints
         {
             return Problems.Problems.NotFound();
         }
-        string json = ObjectProjection.Render(row, caller.Reader, caller.Organization.IsDirectorate, await DirectorateIdentityAsync(db, ct));
+        string json = ObjectProjection.Render(row, caller.Reader, caller.Organization.IsDirectorate, await db.DirectorateIdentityAsync(ct));
         await audit.RecordAsync("object", row.Tlp == Tlp.Red ? [row.StixId] : [], ct);
         return Results.Text(json, "application/json");
     }
@@ -158,9 +158,6 @@ internal static class ObjectEndpoints
             : Problems.Problems.Forbidden("this client was not granted the 'stix.read' scope");
         return refusal is not null;
     }
-
-    private static Task<string> DirectorateIdentityAsync(ThreatShareDb db, CancellationToken ct) =>
-        db.Organizations.AsNoTracking().Where(o => o.IsDirectorate).Select(o => o.IdentityId).FirstAsync(ct);
 
     private static string? ModifiedOf(string json)
     {

@@ -337,7 +337,7 @@ internal static class TaxiiObjects
                 {
                     if (row.Anonymous && !caller.Organization.IsDirectorate && row.SubmitterOrganizationId != caller.Organization.Id)
                     {
-                        directorate ??= await db.Organizations.AsNoTracking().Where(o => o.IsDirectorate).Select(o => o.IdentityId).FirstAsync(ct);
+                        directorate ??= await db.DirectorateIdentityAsync(ct);
                         writer.WriteRawValue(ObjectProjection.AttributedTo(row.Json, directorate), skipInputValidation: true);
                     }
                     else
