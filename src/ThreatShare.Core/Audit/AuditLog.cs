@@ -73,6 +73,10 @@ public sealed class AuditActor
 
     /// <summary>The network address the request came from.</summary>
     public string? Source { get; set; }
+
+    /// <summary>Sets <see cref="Source"/> from the peer's address; an IPv4 address mapped into IPv6 is shown as IPv4.</summary>
+    public void SetSource(System.Net.IPAddress? address) =>
+        Source = address is null ? null : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
 }
 
 /// <summary>

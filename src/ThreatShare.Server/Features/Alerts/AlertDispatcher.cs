@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ThreatShare.Core.Audit;
 using ThreatShare.Core.Storage;
+using ThreatShare.Server.Features.Audit;
 
 namespace ThreatShare.Server.Features.Alerts;
 
@@ -118,7 +119,7 @@ internal sealed partial class AlertDispatcher(IServiceScopeFactory scopes, IHubC
             long first = stream.Min(a => a.Sequence), last = stream.Max(a => a.Sequence);
             await db.Alerts.Where(a => a.Stream == stream.Key && a.Sequence >= first && a.Sequence <= last && !a.Dispatched)
                 .ExecuteUpdateAsync(u => u.SetProperty(a => a.Dispatched, true), ct);
-            List<string> red = [.. stream.Where(a => a.Tlp == Core.Trust.Tlp.Red && a.ObjectId is not null).Select(a => a.ObjectId!).Distinct(StringComparer.Ordinal)];
+            var red = RedReads.RedObjects(stream);
             if (red.Count > 0)
             {
                 await audit.AppendAsync(AuditActions.PushRed, red.Count == 1 ? red[0] : null, AuditOutcome.Success,

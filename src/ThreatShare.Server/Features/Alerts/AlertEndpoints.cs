@@ -103,7 +103,7 @@ internal static class AlertEndpoints
             .OrderBy(a => a.Sequence).Take(limit ?? 100).ToListAsync(ct);
         string key = Core.Storage.Sequencer.AlertStreamKey(stream!);
         long last = await db.ChannelSequences.AsNoTracking().Where(c => c.Channel == key).Select(c => c.Last).FirstOrDefaultAsync(ct);
-        await audit.RecordAsync("alerts", [.. page.Where(a => a.Tlp == Core.Trust.Tlp.Red && a.ObjectId is not null).Select(a => a.ObjectId!).Distinct(StringComparer.Ordinal)], ct);
+        await audit.RecordAsync("alerts", RedReads.RedObjects(page), ct);
         return Results.Json(new { alerts = await renderer.RenderAsync(page, ct), last_sequence = last });
     }
 }

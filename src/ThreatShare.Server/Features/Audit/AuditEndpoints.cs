@@ -27,7 +27,7 @@ internal static class AuditEndpoints
     {
         var actor = http.RequestServices.GetRequiredService<AuditActor>();
         actor.Actor = "anonymous";
-        actor.Source = http.Connection.RemoteIpAddress is { } address ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString() : null;
+        actor.SetSource(http.Connection.RemoteIpAddress);
         return next(http);
     });
 

@@ -123,6 +123,10 @@ internal static class RedReads
 {
     private const int MaxIds = 100;
 
+    /// <summary>The TLP:RED objects that <paramref name="alerts"/> carry, each once.</summary>
+    public static List<string> RedObjects(IEnumerable<Alert> alerts) =>
+        [.. alerts.Where(a => a.Tlp == Core.Trust.Tlp.Red && a.ObjectId is not null).Select(a => a.ObjectId!).Distinct(StringComparer.Ordinal)];
+
     /// <summary>Records the read of <paramref name="ids"/> (TLP:RED objects just returned) through <paramref name="path"/>; nothing when there are none.</summary>
     public static Task RecordAsync(this AuditLog audit, string path, IReadOnlyCollection<string> ids, CancellationToken ct)
     {
