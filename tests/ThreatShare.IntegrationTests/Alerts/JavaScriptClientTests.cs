@@ -23,19 +23,7 @@ public sealed class JavaScriptClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private async Task<string> TokenAsync(string slug)
-    {
-        var org = _server.Credentials.GetProperty("organizations").EnumerateArray().First(o => o.GetProperty("slug").GetString() == slug);
-        using var http = new HttpClient { BaseAddress = _server.BaseAddress };
-        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = org.GetProperty("client_id").GetString()!,
-            ["client_secret"] = org.GetProperty("client_secret").GetString()!,
-        }));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
-    }
+    private Task<string> TokenAsync(string slug) => ServerNode.ClientTokenAsync(_server.BaseAddress, _server.Credentials, slug);
 
     private async Task<string> PostAsync(HttpClient api, string tlp, params string[] recipients)
     {

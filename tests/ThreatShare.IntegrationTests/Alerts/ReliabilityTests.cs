@@ -209,19 +209,7 @@ public sealed class ReliabilityTests(PostgresNodes postgres)
         return new Cluster(a, b, b.Credentials);
     }
 
-    private static async Task<string> TokenAsync(Uri node, JsonElement credentials, string slug)
-    {
-        var org = credentials.GetProperty("organizations").EnumerateArray().First(o => o.GetProperty("slug").GetString() == slug);
-        using var http = new HttpClient { BaseAddress = node };
-        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = org.GetProperty("client_id").GetString()!,
-            ["client_secret"] = org.GetProperty("client_secret").GetString()!,
-        }));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
-    }
+    private static Task<string> TokenAsync(Uri node, JsonElement credentials, string slug) => ServerNode.ClientTokenAsync(node, credentials, slug);
 
     private static async Task<long> LastSequenceAsync(HttpClient api, string stream) =>
         (await api.GetFromJsonAsync<JsonElement>($"/api/v1/alerts?stream={stream}&after=0&limit=1")).GetProperty("last_sequence").GetInt64();

@@ -64,10 +64,18 @@ public sealed class ServerNode : IAsyncDisposable
         Credentials.GetProperty("organizations").EnumerateArray().First(o => o.GetProperty("slug").GetString() == slug);
 
     /// <summary>Gets an access token with the client credentials of <paramref name="slug"/>'s demo client.</summary>
-    public async Task<string> ClientTokenAsync(string slug, string? scope = null)
+    public Task<string> ClientTokenAsync(string slug, string? scope = null) => ClientTokenAsync(BaseAddress, Credentials, slug, scope);
+
+    /// <summary>
+    /// Gets an access token from the server at <paramref name="node"/> with the client credentials of
+    /// <paramref name="slug"/>'s demo client in <paramref name="credentials"/> (a demo credentials file,
+    /// possibly written by another node of the same store).
+    /// </summary>
+    public static async Task<string> ClientTokenAsync(Uri node, JsonElement credentials, string slug, string? scope = null)
     {
-        var org = Organization(slug);
-        using var response = await RequestClientTokenAsync(org.GetProperty("client_id").GetString()!, org.GetProperty("client_secret").GetString()!, scope);
+        var org = credentials.GetProperty("organizations").EnumerateArray().First(o => o.GetProperty("slug").GetString() == slug);
+        using var http = new HttpClient { BaseAddress = node };
+        using var response = await RequestClientTokenAsync(http, org.GetProperty("client_id").GetString()!, org.GetProperty("client_secret").GetString()!, scope);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return body.GetProperty("access_token").GetString()!;
@@ -83,14 +91,16 @@ public sealed class ServerNode : IAsyncDisposable
         return tokens.GetProperty("access_token").GetString()!;
     }
 
-    public Task<HttpResponseMessage> RequestClientTokenAsync(string clientId, string secret, string? scope = null)
+    public Task<HttpResponseMessage> RequestClientTokenAsync(string clientId, string secret, string? scope = null) => RequestClientTokenAsync(Http, clientId, secret, scope);
+
+    private static Task<HttpResponseMessage> RequestClientTokenAsync(HttpClient http, string clientId, string secret, string? scope)
     {
         var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret };
         if (scope is not null)
         {
             form["scope"] = scope;
         }
-        return Http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        return http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
     }
 
     public HttpClient ClientWith(string accessToken)

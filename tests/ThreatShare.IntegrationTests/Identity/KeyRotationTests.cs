@@ -109,7 +109,7 @@ public sealed class KeyRotationAcrossNodesTests(PostgresNodes postgres)
 
         // Once propagated, the rotating node signs with the new key; the other node accepts such tokens, and the old ones.
         string? after = null;
-        await Eventually(async () => KeyRotationTests.SigningKid(after = await TokenFromAsync(a, b.Organization("bank-a"))) == newSigning);
+        await Eventually(async () => KeyRotationTests.SigningKid(after = await ServerNode.ClientTokenAsync(a.BaseAddress, b.Credentials, "bank-a")) == newSigning);
         foreach (var node in (ServerNode[])[a, b])
         {
             foreach (string token in (string[])[before, after!])
@@ -119,14 +119,6 @@ public sealed class KeyRotationAcrossNodesTests(PostgresNodes postgres)
             }
         }
         await Eventually(async () => KeyRotationTests.SigningKid(await b.ClientTokenAsync("bank-a")) == newSigning);
-    }
-
-    /// <summary>A client token from <paramref name="node"/>'s token endpoint with the given organization's (current) demo credentials.</summary>
-    private static async Task<string> TokenFromAsync(ServerNode node, JsonElement org)
-    {
-        using var response = await node.RequestClientTokenAsync(org.GetProperty("client_id").GetString()!, org.GetProperty("client_secret").GetString()!);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }
 
     private static async Task Eventually(Func<Task<bool>> condition)
